@@ -1,0 +1,169 @@
+/** The only SQL about organisations, provinces and districts. Plain rows in, plain rows out. */
+import { sql, type Insertable } from 'kysely';
+import type { Database, Tx } from '../../db/database.ts';
+import type { OrganizationsTable } from '../../db/tables.ts';
+import type { ResourceScope } from '../../auth/policy.ts';
+
+export interface OrganizationSearch {
+  terms: string[];
+  kind?: string | undefined;
+  provinceCode?: string | undefined;
+  districtCode?: string | undefined;
+  /** Exact code match is ranked first. */
+  rawQuery?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const summaryColumns = [
+  'o.id',
+  'o.code',
+  'o.kind',
+  'o.nameTh',
+  'o.nameEn',
+  'o.provinceCode',
+  'p.nameTh as provinceNameTh',
+  'o.districtCode',
+  'd.nameTh as districtNameTh',
+] as const;
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function createOrganizationsRepository() {
+  function baseQuery(db: Database | Tx) {
+    return db
+      .selectFrom('organizations as o')
+      .leftJoin('provinces as p', 'p.code', 'o.provinceCode')
+      .leftJoin('districts as d', 'd.code', 'o.districtCode')
+      .where('o.archivedAt', 'is', null);
+  }
+
+  return {
+    async search(db: Database, s: OrganizationSearch) {
+      let q = baseQuery(db);
+      for (const term of s.terms) q = q.where('o.searchText', 'ilike', `%${escapeLike(term)}%`);
+      if (s.kind) q = q.where('o.kind', '=', s.kind);
+      if (s.provinceCode) q = q.where('o.provinceCode', '=', s.provinceCode);
+      if (s.districtCode) q = q.where('o.districtCode', '=', s.districtCode);
+      const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
+      const raw = s.rawQuery ?? '';
+      const items = await q
+        .select(summaryColumns)
+        .orderBy(sql`(o.code = ${raw})`, 'desc')
+        .orderBy(sql`(o.name_th = ${raw} or o.short_name_th = ${raw})`, 'desc')
+        .orderBy(sql`similarity(o.name_th, ${raw})`, 'desc')
+        .orderBy('o.kind')
+        .orderBy('o.code')
+        .limit(s.limit)
+        .offset(s.offset)
+        .execute();
+      return { total, items };
+    },
+
+    async findByCode(db: Database | Tx, code: string) {
+      return baseQuery(db)
+        .select([
+          ...summaryColumns,
+          'o.shortNameTh',
+          'o.lat',
+          'o.lon',
+          'o.website',
+          'o.address',
+          'o.postcode',
+          'o.areaKm2',
+          'o.source',
+          'p.paccRegion',
+          'p.paccRegionStatus',
+        ])
+        .where('o.code', '=', code)
+        .executeTakeFirst();
+    },
+
+    async findSummaryByCode(db: Database | Tx, code: string) {
+      return baseQuery(db).select(summaryColumns).where('o.code', '=', code).executeTakeFirst();
+    },
+
+    async findSummariesByIds(db: Database | Tx, ids: string[]) {
+      if (ids.length === 0) return [];
+      return baseQuery(db).select(summaryColumns).where('o.id', 'in', ids).execute();
+    },
+
+    /** Where an organisation sits, for the policy. */
+    async findScope(db: Database | Tx, organizationId: string): Promise<ResourceScope | undefined> {
+      const row = await db
+        .selectFrom('organizations as o')
+        .leftJoin('provinces as p', 'p.code', 'o.provinceCode')
+        .select(['o.id', 'o.provinceCode', 'p.paccRegion'])
+        .where('o.id', '=', organizationId)
+        .executeTakeFirst();
+      return row && { organizationId: row.id, provinceCode: row.provinceCode, paccRegion: row.paccRegion ?? null };
+    },
+
+    async findRaw(db: Database | Tx, code: string) {
+      return db.selectFrom('organizations').selectAll().where('code', '=', code).executeTakeFirst();
+    },
+
+    async insert(tx: Tx, row: Insertable<OrganizationsTable>) {
+      return tx.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async insertMany(tx: Tx, rows: Insertable<OrganizationsTable>[]) {
+      for (let i = 0; i < rows.length; i += 500) {
+        await tx.insertInto('organizations').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('code').doNothing()).execute();
+      }
+    },
+
+    async update(tx: Tx, id: string, patch: Partial<Insertable<OrganizationsTable>>) {
+      return tx.updateTable('organizations').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async listProvinces(db: Database) {
+      return db
+        .selectFrom('provinces as p')
+        .leftJoin('organizations as o', (j) => j.onRef('o.provinceCode', '=', 'p.code').on('o.archivedAt', 'is', null))
+        .select(['p.code', 'p.nameTh', 'p.nameEn', 'p.iso', 'p.regionTh', 'p.paccRegion', 'p.paccRegionStatus'])
+        .select(sql<number>`count(o.id)::int`.as('organizationCount'))
+        .groupBy('p.code')
+        .orderBy('p.code')
+        .execute();
+    },
+
+    async findProvince(db: Database | Tx, code: string) {
+      return db.selectFrom('provinces').selectAll().where('code', '=', code).executeTakeFirst();
+    },
+
+    async countByKindInProvince(db: Database, provinceCode: string) {
+      return db
+        .selectFrom('organizations')
+        .select(['kind', sql<number>`count(*)::int`.as('count')])
+        .where('provinceCode', '=', provinceCode)
+        .where('archivedAt', 'is', null)
+        .groupBy('kind')
+        .execute();
+    },
+
+    async listDistrictsWithCounts(db: Database, provinceCode: string) {
+      return db
+        .selectFrom('districts as d')
+        .leftJoin('organizations as o', (j) => j.onRef('o.districtCode', '=', 'd.code').on('o.archivedAt', 'is', null))
+        .select(['d.code', 'd.nameTh', 'd.nameEn', sql<number>`count(o.id)::int`.as('organizationCount')])
+        .where('d.provinceCode', '=', provinceCode)
+        .groupBy('d.code')
+        .orderBy('d.code')
+        .execute();
+    },
+
+    async updateProvinceRegion(tx: Tx, code: string, paccRegion: number | null, status: 'confirmed' | 'unconfirmed' | 'not_applicable') {
+      return tx.updateTable('provinces').set({ paccRegion, paccRegionStatus: status }).where('code', '=', code).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async countProvinces(db: Database | Tx): Promise<number> {
+      const row = await db.selectFrom('provinces').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      return row.n;
+    },
+  };
+}
+
+export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
