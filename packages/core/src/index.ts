@@ -7,3 +7,4 @@ export * from './thai-date.ts';
 export * from './money.ts';
 export * from './thai-text.ts';
 export * from './organizations.ts';
+export * as procurement from './procurement/index.ts';

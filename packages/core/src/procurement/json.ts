@@ -2,7 +2,7 @@
  * A strict JSON reader and writer that behave like Rust's `serde_json` with `preserve_order`, which
  * is what Cardinal uses: objects keep their key order (a repeated key keeps its first position and
  * its last value), invalid UTF-8, raw control characters, lone surrogate escapes, numbers that
- * overflow a 64-bit float and nesting deeper than 128 are all errors, and floats are written the
+ * overflow a 64-bit float and nesting deeper than 127 are all errors, and floats are written the
  * way Rust writes an `f64` (`1.0`, `0.16666666666666666`, `1e20`, `1e-7`).
  *
  * Only `prepare` and `coverage` need the whole tree; the red-flag engine uses the faster
@@ -21,8 +21,8 @@ export interface JsonNumber {
 /** Any JSON value. Objects are `Map`s, arrays are arrays, numbers are {@link JsonNumber}. */
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject;
 
-/** serde_json's default recursion limit. */
-export const MAX_DEPTH = 128;
+/** Maximum nesting of arrays/objects (serde_json's recursion limit of 128 allows 127 levels). */
+export const MAX_DEPTH = 127;
 
 const U64_MAX = 18446744073709551615n;
 const I64_MIN = -9223372036854775808n;
