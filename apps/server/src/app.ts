@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({ path: v.instancePath || v.params?.issue?.path?.join('.') || '', message: v.message }));
+      const fields = error.validation.map((v) => ({ path: v.instancePath || (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path?.join('.') || '', message: v.message }));
       return reply.code(400).send(errorBody('VALIDATION_FAILED', request.id, { fields }));
     }
     if (error instanceof AppError) {
@@ -161,5 +161,5 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     return payload;
   });
 
-  return Object.assign(app, { routesInfo });
+  return Object.assign(app, { routesInfo }) as unknown as FastifyInstance & { routesInfo: RouteInfo[] };
 }

@@ -23,7 +23,7 @@ export function createPglitePool(pglite: PGlite): PostgresPool {
     async connect(): Promise<PostgresPoolClient> {
       const release = await lease();
       let released = false;
-      return {
+      const client = {
         async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
           const command = (sql.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
           if (parameters.length === 0 && sql.includes(';')) {
@@ -42,6 +42,7 @@ export function createPglitePool(pglite: PGlite): PostgresPool {
           }
         },
       };
+      return client as PostgresPoolClient;
     },
     async end(): Promise<void> {
       await tail;

@@ -8,6 +8,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** int8 columns come back as strings on both drivers (see database.ts). */
 type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
+/** A bigserial id: generated on insert, read as a string. */
+type GeneratedInt8 = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
 
 export interface ProvincesTable {
@@ -114,7 +116,7 @@ export interface PasswordResetsTable {
 }
 
 export interface LoginAttemptsTable {
-  id: Generated<Int8>;
+  id: GeneratedInt8;
   email: string;
   ip: string | null;
   at: DefaultTimestamp;
@@ -143,7 +145,7 @@ export interface NotificationsTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<Int8>;
+  id: GeneratedInt8;
   at: Timestamp;
   actorUserId: string | null;
   actorLabel: string;
@@ -168,7 +170,7 @@ export interface JobsTable {
   lockedBy: string | null;
   lockedAt: Timestamp | null;
   attempts: Generated<number>;
-  progressDone: Generated<Int8>;
+  progressDone: GeneratedInt8;
   progressTotal: Int8 | null;
   checkpoint: Json | null;
   result: Json | null;
