@@ -6,3 +6,6 @@ export * from './errors.ts';
 export * from './common.ts';
 export * from './organizations.ts';
 export * from './roles.ts';
+export * from './auth.ts';
+export * from './users.ts';
+export * from './audit.ts';
