@@ -59,6 +59,8 @@ export interface UsersTable {
   passwordHash: string | null;
   totpSecret: string | null;
   totpEnabledAt: Timestamp | null;
+  /** Last TOTP time step accepted (replay protection); migration 202611231000. */
+  totpLastStep: Int8 | null;
   locale: Generated<'th' | 'en'>;
   failedLoginCount: Generated<number>;
   lockedUntil: Timestamp | null;
