@@ -32,6 +32,8 @@ export const GRANTS = {
   'membership.revoke': ['org_admin', 'system_admin'],
   /** Browse the audit log (org admins see their organisation's entries). */
   'audit.read': ['org_admin', 'system_admin'],
+  /** Recompute the audit hash chain and report the first tampered row. */
+  'audit.verify': ['system_admin'],
   /** Read the development outbox of e-mails. */
   'outbox.read': ['system_admin'],
   /** See unpublished plans and progress. */
