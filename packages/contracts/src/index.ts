@@ -9,3 +9,4 @@ export * from './roles.ts';
 export * from './auth.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './jobs.ts';

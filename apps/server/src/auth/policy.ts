@@ -56,6 +56,8 @@ export const GRANTS = {
   'flag.respond': ['org_editor', 'org_admin'],
   /** Mark a flag reviewed. */
   'flag.review': [...OVERSIGHT_ROLES],
+  /** Follow a background job's progress (its creator always may; see canReadJob). */
+  'job.read': [...ORG_ROLES, ...OVERSIGHT_ROLES, 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
@@ -142,4 +144,13 @@ export function canGrantRole(actor: Actor, role: Role, scope: ResourceScope): bo
   if (actor.kind === 'system') return true;
   const isNationalAdmin = actor.kind === 'user' && actor.memberships.some((m) => m.role === 'system_admin');
   return isNationalAdmin || ROLE_SCOPE[role] === 'organization';
+}
+
+/**
+ * Background jobs: the person who started one may always follow it; others need `job.read` in the
+ * scope of the job's organisation (a job with no organisation: national roles only).
+ */
+export function canReadJob(actor: Actor, job: { createdBy: string | null; scope: ResourceScope }): boolean {
+  if (actor.kind === 'user' && job.createdBy !== null && job.createdBy === actor.userId) return true;
+  return can(actor, 'job.read', job.scope);
 }
