@@ -10,3 +10,4 @@ export * from './auth.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
+export * from './plans.ts';
