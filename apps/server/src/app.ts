@@ -32,6 +32,9 @@ import { createMailer, type Mailer } from './platform/mailer.ts';
 import { createAuthModule } from './modules/auth/auth.module.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { createJobQueue } from './platform/jobs.ts';
+import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   const organizations = createOrganizationsService(db);
   await app.register(auth.routes);
   await app.register(organizationsRoutes(organizations));
+  await app.register(jobsRoutes(createJobsService(db, createJobQueue(db, clock))));
 
   app.get('/api/v1/geo/provinces.geojson', { config: { access: 'public' }, schema: { tags: ['places'], summary: 'Province boundaries (GeoJSON, display quality)' } }, async (_req, reply) => {
     const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/province_boundaries.geojson');

@@ -32,6 +32,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* headers from a load balancer. */
   TRUST_PROXY: booleanFromEnv,
+  /** Run background jobs in the `serve` process too (set false on web-only instances; start `prongsai worker`). */
+  JOB_WORKER: z.enum(['true', 'false', '1', '0', '']).default('true').transform((v) => v !== 'false' && v !== '0'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema> & { dataDir: string }>;

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { loadReferenceData } from './modules/organizations/reference-data.ts';
 import { seedDemo, DEMO_PASSWORD } from './seed/demo.ts';
+import { startJobWorker } from './modules/jobs/jobs.worker.ts';
 
 export async function serve(options: { demo: boolean }): Promise<void> {
   const startedAt = performance.now();
@@ -26,8 +27,13 @@ export async function serve(options: { demo: boolean }): Promise<void> {
     log(`\nDemo logins (password for all: ${DEMO_PASSWORD}; TOTP codes are shown on first sign-in set-up):`);
     for (const user of demo.users) log(`  ${user.email.padEnd(34)} ${user.roleLabel}`);
   }
+  // Background jobs run in this process too; more workers: `prongsai worker` (docs/operations.md).
+  const worker = config.JOB_WORKER
+    ? startJobWorker({ db: database.db, config, log: (line, fields) => app.log.info(fields ?? {}, line) })
+    : undefined;
   const shutdown = async () => {
     await app.close();
+    await worker?.stop();
     await database.close();
     process.exit(0);
   };
