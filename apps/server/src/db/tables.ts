@@ -195,6 +195,198 @@ export interface StoredFilesTable {
   createdAt: DefaultTimestamp;
 }
 
+// Plans (migration 202611231100_create_plans.sql) ----------------------------------------------
+export interface PlanFrameworksTable {
+  id: Generated<string>;
+  code: string;
+  version: string;
+  nameTh: string;
+  nameEn: string | null;
+  cycleFirstYear: number | null;
+  cycleLastYear: number | null;
+  sourceNote: string;
+  status: Generated<'draft' | 'active' | 'retired'>;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface PlanFrameworkNodesTable {
+  frameworkId: string;
+  code: string;
+  parentCode: string | null;
+  level: number;
+  position: number;
+  titleTh: string;
+  titleEn: string | null;
+  unconfirmed: Generated<boolean>;
+  sourceNote: string | null;
+}
+
+export interface PlanCyclesTable {
+  id: Generated<string>;
+  code: string;
+  firstYear: number;
+  lastYear: number;
+  labelTh: string;
+  defaultFrameworkId: string | null;
+  active: Generated<boolean>;
+  sourceNote: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface PlanRubricsTable {
+  id: Generated<string>;
+  code: string;
+  version: number;
+  nameTh: string;
+  nameEn: string | null;
+  isOfficial: Generated<boolean>;
+  sourceNote: string;
+  active: Generated<boolean>;
+  createdAt: DefaultTimestamp;
+}
+
+export interface PlanRubricCriteriaTable {
+  id: Generated<string>;
+  rubricId: string;
+  dimensionCode: string | null;
+  position: number;
+  textTh: string;
+  textEn: string | null;
+  maxPoints: number;
+}
+
+export interface PlanDeadlinesTable {
+  cycleId: string;
+  provinceCode: string;
+  dueAt: Timestamp;
+  note: string | null;
+  setBy: string | null;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  lineageId: string;
+  version: Generated<number>;
+  previousVersionId: string | null;
+  organizationId: string;
+  cycleId: string;
+  frameworkId: string;
+  titleTh: string;
+  status: Generated<string>;
+  part1: Json<Record<string, unknown>>;
+  workingGroup: Json<Record<string, unknown>>;
+  coverageReasons: Json<Record<string, string>>;
+  reportingRounds: Json<string[]>;
+  rowVersion: Generated<number>;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+  submittedAt: Timestamp | null;
+  acceptedAt: Timestamp | null;
+  publishedAt: Timestamp | null;
+}
+
+export interface PlanItemsTable {
+  id: Generated<string>;
+  planId: string;
+  itemKey: Generated<string>;
+  position: number;
+  type: string;
+  frameworkCode: string;
+  dimensionCode: string;
+  nameTh: string;
+  noBudget: Generated<boolean>;
+  responsibleUnit: Generated<string>;
+  quarters: Json<number[]>;
+  remarks: Generated<string>;
+  sheet: Json<Record<string, unknown>> | null;
+  hasKpis: Generated<boolean>;
+  updatedByLabel: string | null;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface PlanItemBudgetsTable {
+  itemId: string;
+  fiscalYear: number;
+  amountSatang: Int8;
+}
+
+export interface PlanEventsTable {
+  id: Generated<Int8>;
+  planId: string;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+}
+
+export interface PlanCommentsTable {
+  id: Generated<string>;
+  planId: string;
+  itemId: string | null;
+  eventId: Int8 | null;
+  authorUserId: string | null;
+  authorLabel: string;
+  body: string;
+  createdAt: DefaultTimestamp;
+}
+
+export interface PlanReviewsTable {
+  id: Generated<string>;
+  planId: string;
+  rubricId: string;
+  reviewerUserId: string | null;
+  reviewerLabel: string;
+  scores: Json<Array<{ criterionId: string; points: number; note: string }>>;
+  totalPoints: number;
+  maxPoints: number;
+  note: Generated<string>;
+  createdAt: DefaultTimestamp;
+}
+
+export interface PlanProgressReportsTable {
+  id: Generated<string>;
+  planId: string;
+  fiscalYear: number;
+  round: string;
+  status: Generated<'draft' | 'submitted'>;
+  summary: Generated<string>;
+  submittedAt: Timestamp | null;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface PlanProgressEntriesTable {
+  id: Generated<string>;
+  reportId: string;
+  itemId: string;
+  status: string;
+  percent: number;
+  spentSatang: Int8;
+  outputs: Generated<string>;
+  kpiActuals: Json<Array<{ kpiId: string; actual: number }>>;
+  links: Json<Array<{ url: string; label: string }>>;
+  note: Generated<string>;
+  updatedByLabel: string | null;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface PlanProgressEvidenceTable {
+  entryId: string;
+  fileId: string;
+  createdAt: DefaultTimestamp;
+}
+
+export interface PlanRemindersSentTable {
+  key: string;
+  sentAt: DefaultTimestamp;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   districts: DistrictsTable;
@@ -210,4 +402,20 @@ export interface DB {
   auditLog: AuditLogTable;
   jobs: JobsTable;
   storedFiles: StoredFilesTable;
+  planFrameworks: PlanFrameworksTable;
+  planFrameworkNodes: PlanFrameworkNodesTable;
+  planCycles: PlanCyclesTable;
+  planRubrics: PlanRubricsTable;
+  planRubricCriteria: PlanRubricCriteriaTable;
+  planDeadlines: PlanDeadlinesTable;
+  plans: PlansTable;
+  planItems: PlanItemsTable;
+  planItemBudgets: PlanItemBudgetsTable;
+  planEvents: PlanEventsTable;
+  planComments: PlanCommentsTable;
+  planReviews: PlanReviewsTable;
+  planProgressReports: PlanProgressReportsTable;
+  planProgressEntries: PlanProgressEntriesTable;
+  planProgressEvidence: PlanProgressEvidenceTable;
+  planRemindersSent: PlanRemindersSentTable;
 }
