@@ -8,3 +8,4 @@ export * from './money.ts';
 export * from './thai-text.ts';
 export * from './organizations.ts';
 export * as procurement from './procurement/index.ts';
+export * as plans from './plans/index.ts';
