@@ -4,9 +4,17 @@
  */
 import type { Command } from 'commander';
 import { register as registerServer } from './server.ts';
+import { register as registerFlags } from './flags.ts';
+import { register as registerCoverage } from './coverage.ts';
+import { register as registerPrepare } from './prepare.ts';
+import { register as registerInit } from './init.ts';
 
 const registrations: Array<(program: Command) => void> = [
   registerServer,
+  registerFlags,
+  registerCoverage,
+  registerPrepare,
+  registerInit,
 ];
 
 export function registerCommands(program: Command): void {

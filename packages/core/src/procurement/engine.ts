@@ -13,7 +13,7 @@ import {
   type FlagsState,
   foldProcess,
 } from './indicators.ts';
-import { scanProcess } from './scan.ts';
+import { lineEnd, scanLine } from './scan.ts';
 import type { Settings } from './settings.ts';
 
 /** Counts from folding lines. */
@@ -26,16 +26,23 @@ export interface LineCounts {
 
 /**
  * Folds every complete line of `buf[start, end)` into `state`. A final line without a newline is
- * folded too. Returns line counts.
+ * folded too. `utf8Checked`: the caller has verified the bytes are valid UTF-8 (skips that check).
+ * Returns line counts.
  */
-export function foldLines(config: FlagsConfig, state: FlagsState, buf: Uint8Array, start = 0, end = buf.length): LineCounts {
+export function foldLines(
+  config: FlagsConfig,
+  state: FlagsState,
+  buf: Uint8Array,
+  start = 0,
+  end = buf.length,
+  utf8Checked = false,
+): LineCounts {
   const counts: LineCounts = { lines: 0, invalid: 0 };
   let i = start;
   while (i < end) {
-    let nl = buf.indexOf(10, i);
-    if (nl < 0 || nl > end) nl = end;
     counts.lines++;
-    const facts = scanProcess(buf, i, nl);
+    const facts = scanLine(buf, i, end, utf8Checked);
+    const nl = lineEnd;
     if (facts) foldProcess(config, state, facts);
     else if (!isBlank(buf, i, nl)) counts.invalid++;
     i = nl + 1;

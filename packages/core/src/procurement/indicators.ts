@@ -210,30 +210,66 @@ function singleActiveSupplier(p: ProcessFacts): string | undefined {
   return winner;
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+function digitsAt(t: string, at: number, n: number): number {
+  let v = 0;
+  for (let k = at; k < at + n; k++) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * Parses an RFC 3339 timestamp (timezone required) to [whole seconds since epoch, nanoseconds],
- * or undefined if invalid (like chrono's `parse_from_rfc3339`).
+ * Parses an RFC 3339 timestamp (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, timezone required) to
+ * [whole seconds since the epoch, nanoseconds], or undefined if invalid (like chrono's
+ * `DateTime::parse_from_rfc3339`).
  */
-export function parseRfc3339(text: string): [number, number] | undefined {
-  const m = RFC3339.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return undefined;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d > daysInMonth) return undefined;
-  let offset = 0;
-  if (m[9]) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 23 || om > 59) return undefined;
-    offset = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+export function parseRfc3339(t: string): [number, number] | undefined {
+  if (t.length < 20) return undefined;
+  const y = digitsAt(t, 0, 4);
+  const mo = digitsAt(t, 5, 2);
+  const d = digitsAt(t, 8, 2);
+  const h = digitsAt(t, 11, 2);
+  const mi = digitsAt(t, 14, 2);
+  const sec = digitsAt(t, 17, 2);
+  const sep = t[10];
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
+  if (t[4] !== '-' || t[7] !== '-' || (sep !== 'T' && sep !== 't' && sep !== ' ') || t[13] !== ':' || t[16] !== ':') return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]!)) return undefined;
+  let i = 19;
+  let nanos = 0;
+  if (t[i] === '.') {
+    const from = ++i;
+    while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+    if (i === from) return undefined;
+    nanos = Number(t.slice(from, Math.min(i, from + 9)).padEnd(9, '0'));
   }
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  const seconds = Math.floor(date.getTime() / 1000) + h * 3600 + mi * 60 + Math.min(s, 59) - offset;
-  const nanos = m[7] ? Number(m[7].slice(1, 10).padEnd(9, '0')) + (s === 60 ? 1e9 : 0) : s === 60 ? 1e9 : 0;
+  let offset = 0;
+  const z = t[i];
+  if ((z === 'Z' || z === 'z') && i + 1 === t.length) {
+    offset = 0;
+  } else if ((z === '+' || z === '-') && i + 6 === t.length && t[i + 3] === ':') {
+    const oh = digitsAt(t, i + 1, 2);
+    const om = digitsAt(t, i + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offset = (z === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  } else return undefined;
+  if (sec === 60) nanos += 1e9; // leap second: chrono keeps it as 59 s + 1e9 ns
+  const seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + Math.min(sec, 59) - offset;
   return [seconds, nanos];
 }
 
@@ -286,30 +322,30 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
   if (config.needRatio && price && final) {
     const winner = singleActiveSupplier(p);
     if (winner !== undefined) {
-      const lowest = new Map<string, number>();
+      // Lowest valid bid per tenderer, in first-seen order (bids per process are few: arrays beat Maps).
+      const ids: string[] = [];
+      const lows: number[] = [];
       for (const bid of p.bids) {
         if (bid.status !== 'valid' || bid.amount === undefined || bid.currency === undefined) continue;
         const t = bid.tenderers;
         if (!t || t.length !== 1 || t[0] === null) continue;
         if (!isMainCurrency(state, bid.currency)) continue;
-        const prev = lowest.get(t[0]!);
-        if (prev === undefined || bid.amount < prev) lowest.set(t[0]!, bid.amount);
+        const at = ids.indexOf(t[0]!);
+        if (at < 0) {
+          ids.push(t[0]!);
+          lows.push(bid.amount);
+        } else if (bid.amount < lows[at]!) lows[at] = bid.amount;
       }
-      const winning = lowest.get(winner);
-      if (winning !== undefined) {
-        let second: string | undefined;
-        let secondAmount = Infinity;
-        for (const [id, amount] of lowest) {
-          if (id !== winner && (second === undefined || amount < secondAmount)) {
-            second = id;
-            secondAmount = amount;
-          }
-        }
-        if (second !== undefined && secondAmount >= winning) {
+      const w = ids.indexOf(winner);
+      if (w >= 0) {
+        const winning = lows[w]!;
+        let second = -1;
+        for (let k = 0; k < ids.length; k++) if (k !== w && (second < 0 || lows[k]! < lows[second]!)) second = k;
+        if (second >= 0 && lows[second]! >= winning) {
           state.ratioOcids.push(ocid);
-          state.ratios.push((secondAmount - winning) / winning);
+          state.ratios.push((lows[second]! - winning) / winning);
           state.ratioWinners.push(winner);
-          state.ratioSeconds.push(second);
+          state.ratioSeconds.push(ids[second]!);
         }
       }
     }
@@ -319,10 +355,10 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
   if (on.has('R025') && final) {
     const winner = singleActiveSupplier(p);
     if (winner !== undefined) {
-      const seen = new Set<string>();
+      const seen: string[] = [];
       for (const bid of p.bids) {
         const t = bid.tenderers;
-        if (bid.status === 'valid' && t && t.length === 1 && t[0] !== null) seen.add(t[0]!);
+        if (bid.status === 'valid' && t && t.length === 1 && t[0] !== null && !seen.includes(t[0]!)) seen.push(t[0]!);
       }
       for (const id of seen) {
         const entry = state.r025.get(id);
@@ -336,7 +372,7 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
   }
 
   // R028 Identical bid prices: the same (amount, currency) from different sets of tenderers.
-  if (on.has('R028') && price) {
+  if (on.has('R028') && price && hasRepeatedAmount(p.bids)) {
     const byPrice = new Map<string, { sets: Set<string>; ids: string[] }>();
     for (const bid of p.bids) {
       if (!isSubmitted(bid) || bid.amount === undefined || bid.currency === undefined || !bid.tenderers) continue;
@@ -360,10 +396,11 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
   // R030 Late bid won: a valid bid dated after the tender period's end, by an active-award supplier.
   if (on.has('R030') && p.tenderPeriodEnd !== undefined) {
     const end = p.tenderPeriodEnd;
-    const suppliers = activeSupplierIds(p);
+    let suppliers: Set<string> | undefined;
     const flagged: string[] = [];
     for (const bid of p.bids) {
       if (bid.status !== 'valid' || bid.date === undefined || !(bid.date > end) || !bid.tenderers) continue;
+      suppliers ??= activeSupplierIds(p);
       for (const t of bid.tenderers) if (t !== null && suppliers.has(t) && !flagged.includes(t)) flagged.push(t);
     }
     if (flagged.length > 0) {
@@ -375,20 +412,29 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
 
   // R035 All except winning bid disqualified.
   if (on.has('R035') && final) {
-    const valid = new Set<string>();
-    for (const bid of p.bids) if (bid.status === 'valid' && bid.tenderers) for (const t of bid.tenderers) if (t !== null) valid.add(t);
-    if (valid.size === 1) {
+    let winner: string | undefined;
+    let single = true;
+    for (const bid of p.bids) {
+      if (bid.status !== 'valid' || !bid.tenderers) continue;
+      for (const t of bid.tenderers) {
+        if (t === null) continue;
+        if (winner === undefined) winner = t;
+        else if (t !== winner) single = false;
+      }
+    }
+    if (winner !== undefined && single) {
       const suppliers = activeSupplierIds(p);
-      const [winner] = valid as Set<string> & Iterable<string>;
-      if (suppliers.size === 1 && suppliers.has(winner!)) {
-        const disqualified = new Set<string>();
+      if (suppliers.size === 1 && suppliers.has(winner)) {
+        const disqualified: string[] = [];
         for (const bid of p.bids) {
-          if (bid.status === 'disqualified' && bid.tenderers) for (const t of bid.tenderers) if (t !== null && t !== winner) disqualified.add(t);
+          if (bid.status === 'disqualified' && bid.tenderers) {
+            for (const t of bid.tenderers) if (t !== null && t !== winner && !disqualified.includes(t)) disqualified.push(t);
+          }
         }
-        if (disqualified.size >= config.r035Threshold) {
-          put(state.ocid, ocid, 'R035', disqualified.size);
-          put(state.tenderer, winner!, 'R035', 0);
-          putMap(state, 'ocid_tenderer_r035', ocid, [winner!]);
+        if (disqualified.length >= config.r035Threshold) {
+          put(state.ocid, ocid, 'R035', disqualified.length);
+          put(state.tenderer, winner, 'R035', 0);
+          putMap(state, 'ocid_tenderer_r035', ocid, [winner]);
         }
       }
     }
@@ -432,19 +478,29 @@ export function foldProcess(config: FlagsConfig, state: FlagsState, p: ProcessFa
 
   // R048 Heterogeneous supplier: distinct classification prefixes per single-supplier active award.
   if (on.has('R048')) {
-    let counted: Set<string> | undefined;
+    const counted: string[] = [];
     for (const a of p.awards) {
       if (a.status !== 'active' || !a.suppliers || a.suppliers.length !== 1 || a.suppliers[0] === null) continue;
       const supplier = a.suppliers[0]!;
       let entry = state.r048.get(supplier);
       if (!entry) state.r048.set(supplier, (entry = [0, new Set()]));
-      if (!(counted ??= new Set()).has(supplier)) {
-        counted.add(supplier);
+      if (!counted.includes(supplier)) {
+        counted.push(supplier);
         entry[0]++;
       }
       for (const id of a.classificationIds) entry[1].add(id.slice(0, config.r048Digits));
     }
   }
+}
+
+/** Cheap pre-check for R028: do two submitted bids with an amount share it? */
+function hasRepeatedAmount(bids: BidFacts[]): boolean {
+  for (let a = 0; a < bids.length; a++) {
+    const x = bids[a]!;
+    if (x.amount === undefined || !isSubmitted(x)) continue;
+    for (let b = a + 1; b < bids.length; b++) if (bids[b]!.amount === x.amount && isSubmitted(bids[b]!)) return true;
+  }
+  return false;
 }
 
 function activeSupplierIds(p: ProcessFacts): Set<string> {
@@ -471,7 +527,7 @@ function mergeGroup(into: GroupResults, from: GroupResults): void {
 
 /**
  * Merges `later` (the state of the next chunk in file order) into `earlier` and returns it.
- * Both states must have been folded with the same main currency (see {@link needsRefold}).
+ * Both states must have been folded with the same main currency.
  */
 export function mergeFlagsStates(earlier: FlagsState, later: FlagsState): FlagsState {
   earlier.currency ??= later.currency;
@@ -489,29 +545,36 @@ export function mergeFlagsStates(earlier: FlagsState, later: FlagsState): FlagsS
     earlier.ratioWinners.push(later.ratioWinners[i]!);
     earlier.ratioSeconds.push(later.ratioSeconds[i]!);
   }
-  for (const [id, [n, w]] of later.r025) addPair(earlier.r025, id, n, w);
-  for (const [id, [s, d]] of later.r038Buyer) addPair(earlier.r038Buyer, id, s, d);
-  for (const [id, [s, d]] of later.r038ProcuringEntity) addPair(earlier.r038ProcuringEntity, id, s, d);
-  for (const [id, [s, d]] of later.r038Tenderer) addPair(earlier.r038Tenderer, id, s, d);
-  for (const [id, [n, prefixes]] of later.r048) {
-    const entry = earlier.r048.get(id);
-    if (!entry) earlier.r048.set(id, [n, prefixes]);
+  mergeAggregates(earlier, later);
+  return earlier;
+}
+
+/**
+ * Adds the order-insensitive aggregates (R025, R038, R048 sums and sets) of `from` into `into`.
+ * Worker threads keep one set of aggregates across all their blocks and send it once at the end.
+ */
+export function mergeAggregates(into: FlagsAggregates, from: FlagsAggregates): void {
+  for (const [id, [n, w]] of from.r025) addPair(into.r025, id, n, w);
+  for (const [id, [s, d]] of from.r038Buyer) addPair(into.r038Buyer, id, s, d);
+  for (const [id, [s, d]] of from.r038ProcuringEntity) addPair(into.r038ProcuringEntity, id, s, d);
+  for (const [id, [s, d]] of from.r038Tenderer) addPair(into.r038Tenderer, id, s, d);
+  for (const [id, [n, prefixes]] of from.r048) {
+    const entry = into.r048.get(id);
+    if (!entry) into.r048.set(id, [n, new Set(prefixes)]);
     else {
       entry[0] += n;
       for (const prefix of prefixes) entry[1].add(prefix);
     }
   }
-  return earlier;
 }
 
-/**
- * When the main currency is not fixed, each chunk adopts the first currency it sees. The main
- * currency of the whole file is the first chunk's (in file order); a later chunk that adopted a
- * different one must be folded again with {@link createFlagsState}(config, main). This keeps the
- * parallel result identical to a single-threaded run.
- */
-export function needsRefold(main: string | null, chunk: FlagsState): boolean {
-  return !chunk.currencyFixed && main !== null && chunk.currency !== null && chunk.currency !== main;
+/** The order-insensitive aggregates of a state (sums and set unions). */
+export type FlagsAggregates = Pick<FlagsState, 'r025' | 'r038Buyer' | 'r038ProcuringEntity' | 'r038Tenderer' | 'r048'>;
+
+/** The aggregates of a state. */
+export function pickAggregates(state: FlagsAggregates): FlagsAggregates {
+  const { r025, r038Buyer, r038ProcuringEntity, r038Tenderer, r048 } = state;
+  return { r025, r038Buyer, r038ProcuringEntity, r038Tenderer, r048 };
 }
 
 type Fence = { value: number; meta?: Map<string, number> };
@@ -598,7 +661,7 @@ export function finalizeFlags(config: FlagsConfig, state: FlagsState, options: F
     const fence = lowerFence([...state.r025.values()].map(([n, w]) => w / n), s.R025?.threshold);
     addMeta('R025', fence, ['percentile', round4(cutoff)]);
     if (fence) {
-      for (const [id, [n, w]] of state.r025) {
+      for (const [id, [n, w]] of sortedEntries(state.r025)) {
         const ratio = w / n;
         if (n >= cutoff && ratio <= fence.value) put(tenderer, id, 'R025', ratio);
       }
@@ -609,7 +672,7 @@ export function finalizeFlags(config: FlagsConfig, state: FlagsState, options: F
     const minProcesses = s.R038?.minimumContractingProcesses ?? DEFAULTS.r038MinimumContractingProcesses;
     const minBids = s.R038?.minimumSubmittedBids ?? DEFAULTS.r038MinimumSubmittedBids;
     const run = (counts: Map<string, [number, number]>, group: GroupResults, minimum: number, key: string) => {
-      const eligible = [...counts].filter(([, [submitted]]) => submitted >= minimum);
+      const eligible = sortedEntries(counts).filter(([, [submitted]]) => submitted >= minimum);
       if (eligible.length === 0) return;
       const fence = upperFence(eligible.map(([, [sub, disq]]) => disq / sub), s.R038?.threshold);
       if (fence.meta) {
@@ -629,7 +692,7 @@ export function finalizeFlags(config: FlagsConfig, state: FlagsState, options: F
 
   if (on.has('R048')) {
     const minimum = s.R048?.minimumContractingProcesses ?? DEFAULTS.r048MinimumContractingProcesses;
-    const eligible = [...state.r048].filter(([, [n]]) => n >= minimum);
+    const eligible = sortedEntries(state.r048).filter(([, [n]]) => n >= minimum);
     if (eligible.length > 0) {
       const fence = upperFence(eligible.map(([, [, prefixes]]) => prefixes.size), s.R048?.threshold);
       addMeta('R048', fence);
@@ -650,6 +713,14 @@ export function finalizeFlags(config: FlagsConfig, state: FlagsState, options: F
     result.maps = maps;
   }
   return result;
+}
+
+/**
+ * Entries sorted by id. Aggregates (R025, R038, R048) may be merged in any order across threads;
+ * visiting them sorted makes the output identical whatever the number of threads.
+ */
+function sortedEntries<V>(map: Map<string, V>): Array<[string, V]> {
+  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function putMapInto(maps: Map<MapName, Map<string, string | string[]>>, name: MapName, ocid: string, ids: string[]) {

@@ -24,6 +24,7 @@ let sEnd = 0;
 let sFlags = 0; // 1 = has escapes, 2 = has non-ASCII
 let vStr: string | undefined;
 let vNum: number | undefined;
+let checkUtf8 = true;
 
 class Invalid extends Error {}
 const INVALID = new Invalid('invalid JSON');
@@ -32,13 +33,13 @@ function bad(): never {
   throw INVALID;
 }
 
-const latin = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
+/** Skips spaces, tabs and carriage returns. A newline ends the line, so it is never skipped. */
 function ws(i: number): number {
   while (i < E) {
     const c = B[i]!;
-    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    if (c === 32 || c === 13 || c === 9) i++;
     else break;
   }
   return i;
@@ -106,7 +107,7 @@ function str(i: number): number {
   const start = i;
   let flags = 0;
   for (;;) {
-    if (i >= E) bad();
+    // Reading at E gives the line's newline or undefined, both rejected below.
     const c = B[i]!;
     if (c === 34) break;
     if (c === 92) {
@@ -114,28 +115,54 @@ function str(i: number): number {
       i = escape(i);
     } else if (c >= 0x80) {
       flags |= 2;
-      i = utf8Seq(i);
-    } else if (c < 0x20) {
+      i = checkUtf8 ? utf8Seq(i) : i + 1;
+    } else if (c >= 0x20) {
+      i++;
+    } else {
       bad();
-    } else i++;
+    }
   }
+  if (i >= E) bad();
   sStart = start;
   sEnd = i;
   sFlags = flags;
   return i + 1;
 }
 
+// Interning: ids, statuses and codes repeat across processes; returning the same string object
+// makes Map lookups on them cheap (the hash is cached on the string).
+const INTERN_SIZE = 8192;
+const internBytes: Array<Uint8Array | undefined> = new Array(INTERN_SIZE);
+const internText: Array<string | undefined> = new Array(INTERN_SIZE);
+
+function intern(): string {
+  const n = sEnd - sStart;
+  if (n > 48 || sFlags & 1) return decodeStr();
+  let h = 2166136261;
+  for (let k = sStart; k < sEnd; k++) h = Math.imul(h ^ B[k]!, 16777619);
+  const slot = (h >>> 0) & (INTERN_SIZE - 1);
+  const cached = internBytes[slot];
+  if (cached !== undefined && cached.length === n) {
+    let same = true;
+    for (let k = 0; k < n; k++) {
+      if (cached[k] !== B[sStart + k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return internText[slot]!;
+  }
+  const text = decodeStr();
+  internBytes[slot] = B.slice(sStart, sEnd);
+  internText[slot] = text;
+  return text;
+}
+
 /** Decodes the last scanned string. */
 function decodeStr(): string {
   if (sFlags & 1) return JSON.parse(utf8.decode(B.subarray(sStart - 1, sEnd + 1))) as string;
   if (sFlags & 2) return utf8.decode(B.subarray(sStart, sEnd));
-  const n = sEnd - sStart;
-  if (n <= 16) {
-    let r = '';
-    for (let k = sStart; k < sEnd; k++) r += String.fromCharCode(B[k]!);
-    return r;
-  }
-  return latin.decode(B.subarray(sStart, sEnd));
+  return String.fromCharCode.apply(null, B.subarray(sStart, sEnd) as unknown as number[]);
 }
 
 function digits(i: number): number {
@@ -171,7 +198,7 @@ function num(i: number): number {
     for (; k < i; k++) v = v * 10 + (B[k]! - 48);
     vNum = neg ? -v : v;
   } else {
-    vNum = Number(latin.decode(B.subarray(start, i)));
+    vNum = Number(String.fromCharCode.apply(null, B.subarray(start, i) as unknown as number[]));
     if (!Number.isFinite(vNum)) bad();
   }
   return i;
@@ -224,10 +251,10 @@ function skip(i: number, depth: number): number {
 }
 
 /** Reads a string value (vStr) or skips a non-string value (vStr = undefined). */
-function strValue(i: number, depth: number): number {
+function strValue(i: number, depth: number, shared = false): number {
   if (B[i] === 34) {
     i = str(i);
-    vStr = decodeStr();
+    vStr = shared ? intern() : decodeStr();
     return i;
   }
   vStr = undefined;
@@ -324,7 +351,7 @@ let orgId: string | undefined;
 // An organisation reference: {"id": "..."} (ids that are not strings count as missing).
 function orgField(i: number, depth: number): number {
   if (isKey(K.id)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     orgId = vStr;
     return i;
   }
@@ -371,17 +398,17 @@ function periodField(i: number, depth: number): number {
 
 function tenderField(i: number, depth: number): number {
   if (isKey(K.status)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     P.tenderStatus = vStr;
     return i;
   }
   if (isKey(K.procurementMethod)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     P.procurementMethod = vStr;
     return i;
   }
   if (isKey(K.procurementMethodDetails)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     P.procurementMethodDetails = vStr;
     return i;
   }
@@ -409,7 +436,7 @@ function valueField(i: number, depth: number): number {
     return i;
   }
   if (isKey(K.currency)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     bid.currency = vStr;
     return i;
   }
@@ -417,7 +444,7 @@ function valueField(i: number, depth: number): number {
 }
 function bidField(i: number, depth: number): number {
   if (isKey(K.status)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     bid.status = vStr;
     return i;
   }
@@ -452,7 +479,7 @@ function bidsField(i: number, depth: number): number {
 
 function classificationField(i: number, depth: number): number {
   if (isKey(K.id)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     classificationId = vStr;
     return i;
   }
@@ -474,7 +501,7 @@ function itemElement(i: number, depth: number): number {
 }
 function awardField(i: number, depth: number): number {
   if (isKey(K.status)) {
-    i = strValue(i, depth);
+    i = strValue(i, depth, true);
     award.status = vStr;
     return i;
   }
@@ -522,25 +549,53 @@ function topField(i: number, depth: number): number {
   return skip(i, depth);
 }
 
+/** Index of the newline (or end) that ended the last line scanned by {@link scanLine}. */
+export let lineEnd = 0;
+
+function findLineEnd(from: number): number {
+  const nl = B.indexOf(10, from);
+  return nl < 0 || nl > E ? E : nl;
+}
+
 /**
- * Scans one line `buf[start, end)`. Returns the facts, or undefined if the line is not valid JSON,
- * not valid UTF-8, blank, or not a JSON object (Cardinal skips all of these).
+ * Scans the line that starts at `start` in `buf[start, end)` and sets {@link lineEnd} to the index
+ * of its newline (or `end`). Returns the facts, or undefined if the line is blank, not valid JSON,
+ * not valid UTF-8 or not a JSON object (Cardinal skips all of these). The scanner never crosses a
+ * newline, so no separate pass is needed to find line ends. Pass `utf8Checked` when the caller has
+ * already verified that the bytes are valid UTF-8 (for example with `buffer.isUtf8` on a block).
  */
-export function scanProcess(buf: Uint8Array, start: number, end: number): ProcessFacts | undefined {
+export function scanLine(buf: Uint8Array, start: number, end: number, utf8Checked = false): ProcessFacts | undefined {
   B = buf;
   E = end;
+  checkUtf8 = !utf8Checked;
+  let i = ws(start);
+  if (i >= E || B[i] === 10) {
+    lineEnd = i;
+    return undefined;
+  }
   try {
-    let i = ws(start);
-    if (i >= E || B[i] !== 123) return undefined;
+    if (B[i] !== 123) {
+      lineEnd = findLineEnd(i);
+      return undefined;
+    }
     P = emptyProcess();
     i = ws(object(i, 0, topField));
-    if (i !== E) return undefined;
-    return P;
+    if (i === E || (i < E && B[i] === 10)) {
+      lineEnd = i;
+      return P;
+    }
   } catch (error) {
-    if (error === INVALID || error instanceof RangeError || error instanceof SyntaxError) return undefined;
-    throw error;
-  } finally {
-    B = EMPTY;
+    if (!(error === INVALID || error instanceof RangeError || error instanceof SyntaxError)) throw error;
   }
+  lineEnd = findLineEnd(start);
+  return undefined;
 }
-const EMPTY = new Uint8Array(0);
+
+/**
+ * Scans one line `buf[start, end)` (without its newline). Returns the facts, or undefined if the
+ * line is not a valid JSON object (see {@link scanLine}).
+ */
+export function scanProcess(buf: Uint8Array, start: number, end: number, utf8Checked = false): ProcessFacts | undefined {
+  const facts = scanLine(buf, start, end, utf8Checked);
+  return facts && lineEnd === end ? facts : undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * Runs the red-flag engine over a JSON Lines file or standard input on worker threads.
+ *
+ * The main thread reads blocks of whole lines and hands them to a pool of workers; each worker
+ * folds a block into its own state; the main thread merges the states in file order and computes
+ * the fences at the end. The result is identical to a single-threaded run, including the "first
+ * currency observed" rule: while the main currency is unknown (no `currency` setting), blocks are
+ * folded one at a time until one of them observes a currency; after that the currency is fixed and
+ * blocks run in parallel.
+ */
+import { isUtf8 } from 'node:buffer';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as procurement from '@prongsai/core/procurement/index.ts';
+import { readBlocks } from './blocks.ts';
+import type { WorkerReply, WorkerTask } from './flags-worker.ts';
+import { createProgress } from './progress.ts';
+
+/** Options for {@link runFlags}. */
+export interface RunFlagsOptions {
+  /** Worker threads (default: available cores). 0 or 1 with `inline` folds on the main thread. */
+  threads?: number;
+  /** Fold on the main thread (no workers). */
+  inline?: boolean;
+  /** Show a progress bar on stderr. */
+  progress?: boolean;
+  finalize?: procurement.FinalizeOptions;
+}
+
+/** Run statistics. */
+export interface RunFlagsStats {
+  lines: number;
+  invalid: number;
+  processes: number;
+  bytes: number;
+}
+
+interface BlockResult {
+  id: number;
+  state: procurement.FlagsState;
+  counts: procurement.LineCounts;
+}
+
+/** Computes red flags over `input` (a path or "-"). */
+export async function runFlags(
+  input: string,
+  settings: procurement.Settings,
+  options: RunFlagsOptions = {},
+): Promise<{ result: procurement.FlagsResult; stats: RunFlagsStats }> {
+  const config = procurement.compileFlagsConfig(settings);
+  const totalBytes = input === '-' ? undefined : (await stat(input)).size;
+  const progress = createProgress(options.progress === true, totalBytes);
+  const stats: RunFlagsStats = { lines: 0, invalid: 0, processes: 0, bytes: 0 };
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const usesCurrency = ['R024', 'R036', 'R058'].some((c) => config.enabled.has(c as procurement.IndicatorCode));
+  let currency: string | null = config.settings.currency ?? (usesCurrency ? null : '');
+
+  let merged: procurement.FlagsState | undefined;
+  const done = new Map<number, BlockResult>();
+  let nextToMerge = 0;
+  const absorb = (r: BlockResult) => {
+    done.set(r.id, r);
+    for (let ready = done.get(nextToMerge); ready; ready = done.get(nextToMerge)) {
+      done.delete(nextToMerge++);
+      merged = merged ? procurement.mergeFlagsStates(merged, ready.state) : ready.state;
+      stats.lines += ready.counts.lines;
+      stats.invalid += ready.counts.invalid;
+    }
+  };
+
+  if (options.inline) {
+    let id = 0;
+    const aggregates = procurement.pickAggregates(procurement.createFlagsState(config));
+    for await (const block of readBlocks(input)) {
+      const state = Object.assign(procurement.createFlagsState(config, currency || null), aggregates);
+      const counts = procurement.foldLines(config, state, block.bytes, 0, block.bytes.length, isUtf8(block.bytes));
+      if (currency === null && state.currency !== null) currency = state.currency;
+      stats.bytes += block.bytes.length;
+      absorb({ id: id++, state: { ...state, ...procurement.pickAggregates(procurement.createFlagsState(config)) }, counts });
+      progress.update(stats.bytes, stats.lines);
+    }
+    if (merged) procurement.mergeAggregates(merged, aggregates);
+  } else {
+    const workerUrl = new URL('./flags-worker.mjs', import.meta.url);
+    const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { settings } }));
+    const idle: Worker[] = [...workers];
+    const waiting: Array<() => void> = [];
+    const replies = new Map<Worker, (r: WorkerReply) => void>();
+    for (const w of workers) {
+      w.on('message', (r: WorkerReply) => {
+        const resolve = replies.get(w)!;
+        replies.delete(w);
+        idle.push(w);
+        waiting.shift()?.();
+        resolve(r);
+      });
+    }
+    const failure = new Promise<never>((_, reject) => {
+      for (const w of workers) w.on('error', reject);
+    });
+    failure.catch(() => {});
+    const ask = (w: Worker, task: WorkerTask, transfer: ArrayBuffer[] = []) => {
+      const reply = new Promise<WorkerReply>((resolve) => replies.set(w, resolve));
+      w.postMessage(task, transfer);
+      return Promise.race([reply, failure]);
+    };
+    const run = async (id: number, bytes: Buffer): Promise<BlockResult> => {
+      while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+      const w = idle.pop()!;
+      const buffer = bytes.buffer as ArrayBuffer;
+      const reply = await ask(w, { kind: 'block', id, buffer, length: bytes.length, currency: currency || null }, [buffer]);
+      if (reply.kind !== 'block') throw new Error('unexpected worker reply');
+      return reply;
+    };
+    try {
+      const pending = new Set<Promise<void>>();
+      let id = 0;
+      for await (const block of readBlocks(input)) {
+        const length = block.bytes.length;
+        const job = run(id++, block.bytes).then((r) => {
+          stats.bytes += length;
+          absorb(r);
+          progress.update(stats.bytes, stats.lines);
+        });
+        if (currency === null) {
+          // Main currency unknown: this block alone decides it (if it sees any amount).
+          await job;
+          const seen = merged?.currency ?? null;
+          if (seen !== null) currency = seen;
+          continue;
+        }
+        const tracked: Promise<void> = job.finally(() => pending.delete(tracked));
+        pending.add(tracked);
+        // Keep at most two blocks per worker in flight to bound memory.
+        while (pending.size >= threads * 2) await Promise.race(pending);
+      }
+      await Promise.all(pending);
+      merged ??= procurement.createFlagsState(config);
+      for (const w of workers) {
+        while (!idle.includes(w)) await new Promise<void>((resolve) => waiting.push(resolve));
+        idle.splice(idle.indexOf(w), 1);
+        const reply = await ask(w, { kind: 'finish' });
+        if (reply.kind === 'aggregates') procurement.mergeAggregates(merged, reply.aggregates);
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }
+  progress.done();
+  const state = merged ?? procurement.createFlagsState(config);
+  stats.processes = state.processes;
+  return { result: procurement.finalizeFlags(config, state, options.finalize), stats };
+}
