@@ -387,6 +387,161 @@ export interface PlanRemindersSentTable {
   sentAt: DefaultTimestamp;
 }
 
+// Procurement surveillance (migration 202611231200_create_procurement.sql) ----------------------
+
+export interface ProcurementThresholdSetsTable {
+  id: string;
+  validFrom: string;
+  status: 'confirmed' | 'provisional';
+  source: Generated<string>;
+  params: Json<Record<string, unknown>>;
+  createdAt: DefaultTimestamp;
+}
+
+export interface ProcurementRiskWeightsTable {
+  code: string;
+  weight: number;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface ProcurementImportsTable {
+  id: Generated<string>;
+  jobId: string | null;
+  fileId: string | null;
+  serverPath: string | null;
+  fileName: string;
+  format: 'jsonl' | 'json' | 'csv';
+  sizeBytes: Generated<Int8>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  linesDone: Generated<Int8>;
+  releasesUpserted: Generated<Int8>;
+  errorsCount: Generated<Int8>;
+  warningsCount: Generated<Int8>;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface ProcurementImportIssuesTable {
+  importId: string;
+  line: Int8;
+  seq: number;
+  severity: 'error' | 'warning';
+  ocid: string | null;
+  path: Generated<string>;
+  message: string;
+}
+
+export interface ProcurementBuyersTable {
+  id: string;
+  name: string | null;
+  organizationId: string | null;
+  matchMethod: 'code' | 'name' | 'manual' | null;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface ProcurementReleasesTable {
+  ocid: string;
+  release: Json<Record<string, unknown>>;
+  buyerId: string | null;
+  buyerName: string | null;
+  organizationId: string | null;
+  provinceCode: string | null;
+  procurementMethod: string | null;
+  methodDetails: string | null;
+  thaiMethod: string | null;
+  mainCategory: string | null;
+  tenderStatus: string | null;
+  valueSatang: Int8 | null;
+  referenceSatang: Int8 | null;
+  tenderers: number | null;
+  awardDate: string | null;
+  fiscalYear: number | null;
+  releaseDate: Timestamp | null;
+  riskWeight: Generated<number>;
+  flagCount: Generated<number>;
+  importId: string | null;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface ProcurementReleaseSuppliersTable {
+  ocid: string;
+  supplierId: string;
+  supplierName: string | null;
+  taxId: string | null;
+}
+
+export interface ProcurementFlagsTable {
+  id: Generated<string>;
+  ocid: string;
+  code: string;
+  supplierId: Generated<string>;
+  source: 'cardinal' | 'thai';
+  value: number;
+  evidence: Json<Record<string, unknown>>;
+  thresholdsVersion: string | null;
+  firstSeenAt: Timestamp;
+  computedAt: Timestamp;
+  withdrawnAt: Timestamp | null;
+  status: Generated<'open' | 'answered' | 'reviewed'>;
+  response: string | null;
+  respondedBy: string | null;
+  respondedAt: Timestamp | null;
+  reviewOutcome: 'cleared' | 'noted' | 'referred' | null;
+  reviewNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+}
+
+export interface ProcurementEntityFlagsTable {
+  entityKind: 'buyer' | 'procuring_entity' | 'supplier';
+  entityId: string;
+  code: string;
+  value: number;
+  computedAt: Timestamp;
+}
+
+export interface ProcurementAnalysesTable {
+  id: Generated<string>;
+  jobId: string | null;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  processes: Generated<Int8>;
+  flags: Generated<Int8>;
+  newFlags: Generated<Int8>;
+  meta: Json | null;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface ProcurementOfficialsTable {
+  id: Generated<string>;
+  name: string;
+  taxId: string | null;
+  position: string | null;
+  buyerIds: Generated<string[]>;
+  note: string | null;
+  uploadedBy: string | null;
+  createdAt: DefaultTimestamp;
+  removedAt: Timestamp | null;
+}
+
+export interface ProcurementWatchlistsTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  createdAt: DefaultTimestamp;
+}
+
+export interface ProcurementWatchItemsTable {
+  id: Generated<string>;
+  watchlistId: string;
+  kind: 'buyer' | 'supplier';
+  subjectId: string;
+  label: string | null;
+  createdAt: DefaultTimestamp;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   districts: DistrictsTable;
@@ -418,4 +573,17 @@ export interface DB {
   planProgressEntries: PlanProgressEntriesTable;
   planProgressEvidence: PlanProgressEvidenceTable;
   planRemindersSent: PlanRemindersSentTable;
+  procurementThresholdSets: ProcurementThresholdSetsTable;
+  procurementRiskWeights: ProcurementRiskWeightsTable;
+  procurementImports: ProcurementImportsTable;
+  procurementImportIssues: ProcurementImportIssuesTable;
+  procurementBuyers: ProcurementBuyersTable;
+  procurementReleases: ProcurementReleasesTable;
+  procurementReleaseSuppliers: ProcurementReleaseSuppliersTable;
+  procurementFlags: ProcurementFlagsTable;
+  procurementEntityFlags: ProcurementEntityFlagsTable;
+  procurementAnalyses: ProcurementAnalysesTable;
+  procurementOfficials: ProcurementOfficialsTable;
+  procurementWatchlists: ProcurementWatchlistsTable;
+  procurementWatchItems: ProcurementWatchItemsTable;
 }
