@@ -158,10 +158,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('NOT_FOUND', request.id)));
   }
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Security headers on every response (security.md check 14). Signed-in API answers are not cached.
+  const csp = [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', csp);
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (deps.config.COOKIE_SECURE) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.url.startsWith('/api/') && request.actor.kind !== 'anonymous') reply.header('cache-control', 'no-store');
     return payload;
   });
 
