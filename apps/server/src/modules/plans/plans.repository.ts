@@ -1,0 +1,499 @@
+/** The only SQL about plans: frameworks, cycles, rubrics, deadlines, plans, items, progress, roll-ups. */
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Database, Tx } from '../../db/database.ts';
+import type { PlanItemsTable, PlansTable } from '../../db/tables.ts';
+
+type Db = Database | Tx;
+const json = (v: unknown) => JSON.stringify(v);
+
+export interface PlanVisibility {
+  /** Only published plans (the public). */
+  publishedOnly: boolean;
+  /** Otherwise: the organisations / provinces / regions the reader may see (national = all). */
+  national?: boolean;
+  organizationIds?: string[];
+  provinceCodes?: string[];
+  paccRegions?: number[];
+  /** Oversight everywhere (national oversight roles): plans that were submitted or later. */
+  oversightEverywhere?: boolean;
+}
+
+const SUBMITTED_OR_LATER = ['submitted', 'returned', 'accepted', 'published'];
+
+export function createPlansRepository() {
+  function planQuery(db: Db) {
+    return db
+      .selectFrom('plans as pl')
+      .innerJoin('organizations as o', 'o.id', 'pl.organizationId')
+      .leftJoin('provinces as pv', 'pv.code', 'o.provinceCode')
+      .leftJoin('districts as d', 'd.code', 'o.districtCode')
+      .innerJoin('planCycles as c', 'c.id', 'pl.cycleId')
+      .innerJoin('planFrameworks as f', 'f.id', 'pl.frameworkId')
+      .select([
+        'pl.id', 'pl.lineageId', 'pl.version', 'pl.previousVersionId', 'pl.organizationId', 'pl.cycleId', 'pl.frameworkId', 'pl.titleTh', 'pl.status',
+        'pl.part1', 'pl.workingGroup', 'pl.coverageReasons', 'pl.reportingRounds', 'pl.rowVersion', 'pl.createdAt', 'pl.updatedAt',
+        'pl.submittedAt', 'pl.acceptedAt', 'pl.publishedAt',
+        'o.code as orgCode', 'o.kind as orgKind', 'o.nameTh as orgNameTh', 'o.provinceCode', 'pv.nameTh as provinceNameTh', 'pv.paccRegion',
+        'o.districtCode', 'd.nameTh as districtNameTh',
+        'c.code as cycleCode', 'c.firstYear', 'c.lastYear',
+        'f.code as frameworkCode', 'f.version as frameworkVersion', 'f.nameTh as frameworkNameTh',
+      ])
+      .select([
+        sql<number>`(select count(*)::int from plan_items i where i.plan_id = pl.id)`.as('itemCount'),
+        sql<string>`(select coalesce(sum(b.amount_satang), 0)::text from plan_items i join plan_item_budgets b on b.item_id = i.id where i.plan_id = pl.id and not i.no_budget)`.as('totalSatang'),
+      ]);
+  }
+
+  return {
+    // --- frameworks -------------------------------------------------------------------------
+    async listFrameworks(db: Db) {
+      return db
+        .selectFrom('planFrameworks as f')
+        .selectAll('f')
+        .select(sql<number>`(select count(*)::int from plans p where p.framework_id = f.id)`.as('planCount'))
+        .orderBy('f.code')
+        .orderBy('f.version')
+        .execute();
+    },
+    async findFramework(db: Db, id: string) {
+      return db
+        .selectFrom('planFrameworks as f')
+        .selectAll('f')
+        .select(sql<number>`(select count(*)::int from plans p where p.framework_id = f.id)`.as('planCount'))
+        .where('f.id', '=', id)
+        .executeTakeFirst();
+    },
+    async findFrameworkByVersion(db: Db, code: string, version: string) {
+      return db.selectFrom('planFrameworks').selectAll().where('code', '=', code).where('version', '=', version).executeTakeFirst();
+    },
+    async listNodes(db: Db, frameworkId: string) {
+      return db.selectFrom('planFrameworkNodes').selectAll().where('frameworkId', '=', frameworkId).orderBy('position').execute();
+    },
+    async insertFramework(tx: Tx, row: Insertable<import('../../db/tables.ts').PlanFrameworksTable>) {
+      return tx.insertInto('planFrameworks').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    async updateFramework(tx: Tx, id: string, patch: Updateable<import('../../db/tables.ts').PlanFrameworksTable>) {
+      return tx.updateTable('planFrameworks').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    },
+    async replaceNodes(tx: Tx, frameworkId: string, nodes: Array<{ code: string; parentCode: string | null; level: number; position: number; titleTh: string; titleEn: string | null; unconfirmed: boolean; sourceNote: string | null }>) {
+      await tx.deleteFrom('planFrameworkNodes').where('frameworkId', '=', frameworkId).execute();
+      if (nodes.length > 0) await tx.insertInto('planFrameworkNodes').values(nodes.map((n) => ({ ...n, frameworkId }))).execute();
+    },
+
+    /** Serialises the start-up loaders of several instances (transaction-scoped lock). */
+    async lockFrameworkLoad(tx: Tx) {
+      await sql`select pg_advisory_xact_lock(724202)`.execute(tx);
+    },
+
+    // --- cycles -----------------------------------------------------------------------------
+    async listCycles(db: Db) {
+      return db.selectFrom('planCycles').selectAll().orderBy('firstYear').orderBy('lastYear').execute();
+    },
+    async findCycle(db: Db, id: string) {
+      return db.selectFrom('planCycles').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async findCycleByCode(db: Db, code: string) {
+      return db.selectFrom('planCycles').selectAll().where('code', '=', code).executeTakeFirst();
+    },
+    async insertCycle(tx: Tx, row: Insertable<import('../../db/tables.ts').PlanCyclesTable>) {
+      return tx.insertInto('planCycles').values(row).onConflict((oc) => oc.column('code').doNothing()).returningAll().executeTakeFirst();
+    },
+
+    // --- rubrics ----------------------------------------------------------------------------
+    async listRubrics(db: Db) {
+      return db.selectFrom('planRubrics').selectAll().orderBy('code').orderBy('version', 'desc').execute();
+    },
+    async findRubric(db: Db, id: string) {
+      return db.selectFrom('planRubrics').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async listCriteria(db: Db, rubricIds: string[]) {
+      if (rubricIds.length === 0) return [];
+      return db.selectFrom('planRubricCriteria').selectAll().where('rubricId', 'in', rubricIds).orderBy('position').execute();
+    },
+    async nextRubricVersion(db: Db, code: string): Promise<number> {
+      const row = await db.selectFrom('planRubrics').select(sql<number>`coalesce(max(version), 0)::int + 1`.as('v')).where('code', '=', code).executeTakeFirstOrThrow();
+      return row.v;
+    },
+    async insertRubric(tx: Tx, row: Insertable<import('../../db/tables.ts').PlanRubricsTable>, criteria: Array<{ dimensionCode: string | null; textTh: string; textEn: string | null; maxPoints: number }>) {
+      const rubric = await tx.insertInto('planRubrics').values(row).returningAll().executeTakeFirstOrThrow();
+      await tx.insertInto('planRubricCriteria').values(criteria.map((c, i) => ({ ...c, rubricId: rubric.id, position: i + 1 }))).execute();
+      return rubric;
+    },
+
+    // --- deadlines --------------------------------------------------------------------------
+    async upsertDeadline(tx: Tx, row: { cycleId: string; provinceCode: string; dueAt: Date; note: string | null; setBy: string | null }) {
+      return tx
+        .insertInto('planDeadlines')
+        .values(row)
+        .onConflict((oc) => oc.columns(['cycleId', 'provinceCode']).doUpdateSet({ dueAt: row.dueAt, note: row.note, setBy: row.setBy, updatedAt: sql`now()` as never }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+    async findDeadline(db: Db, cycleId: string, provinceCode: string) {
+      return db.selectFrom('planDeadlines').selectAll().where('cycleId', '=', cycleId).where('provinceCode', '=', provinceCode).executeTakeFirst();
+    },
+    async listDeadlines(db: Db, filter: { cycleId?: string | undefined; provinceCode?: string | undefined }) {
+      let q = db
+        .selectFrom('planDeadlines as dl')
+        .innerJoin('planCycles as c', 'c.id', 'dl.cycleId')
+        .innerJoin('provinces as p', 'p.code', 'dl.provinceCode')
+        .select(['dl.cycleId', 'c.code as cycleCode', 'dl.provinceCode', 'p.nameTh as provinceNameTh', 'dl.dueAt', 'dl.note', 'dl.updatedAt']);
+      if (filter.cycleId) q = q.where('dl.cycleId', '=', filter.cycleId);
+      if (filter.provinceCode) q = q.where('dl.provinceCode', '=', filter.provinceCode);
+      return q.orderBy('dl.provinceCode').execute();
+    },
+    /** Deadlines from `from` to `to` with the organisations of the province that have not submitted. */
+    async findUnsubmittedBeforeDeadlines(db: Db, from: Date, to: Date) {
+      return db
+        .selectFrom('planDeadlines as dl')
+        .innerJoin('organizations as o', 'o.provinceCode', 'dl.provinceCode')
+        .leftJoin('plans as pl', (j) => j.onRef('pl.organizationId', '=', 'o.id').onRef('pl.cycleId', '=', 'dl.cycleId'))
+        .select(['dl.cycleId', 'dl.provinceCode', 'dl.dueAt', 'o.id as organizationId', sql<string | null>`max(pl.id::text)`.as('planId')])
+        .where('dl.dueAt', '>=', from)
+        .where('dl.dueAt', '<=', to)
+        .where('o.kind', 'in', ['pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special'])
+        .where('o.archivedAt', 'is', null)
+        .groupBy(['dl.cycleId', 'dl.provinceCode', 'dl.dueAt', 'o.id'])
+        .having(sql<boolean>`bool_and(pl.status is null or pl.status not in ('submitted', 'returned', 'accepted', 'published'))`)
+        .execute();
+    },
+    async markReminderSent(tx: Db, key: string): Promise<boolean> {
+      const r = await tx.insertInto('planRemindersSent').values({ key }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+      return r !== undefined;
+    },
+    async remindersSent(db: Db, keys: string[]) {
+      if (keys.length === 0) return new Set<string>();
+      const rows = await db.selectFrom('planRemindersSent').select('key').where('key', 'in', keys).execute();
+      return new Set(rows.map((r) => r.key));
+    },
+
+    // --- plans ------------------------------------------------------------------------------
+    async findPlan(db: Db, id: string) {
+      return planQuery(db).where('pl.id', '=', id).executeTakeFirst();
+    },
+    async listPlans(db: Db, f: { organizationId?: string; cycleId?: string; status?: string; provinceCode?: string; limit: number; offset: number }, v: PlanVisibility) {
+      let q = planQuery(db);
+      if (f.organizationId) q = q.where('pl.organizationId', '=', f.organizationId);
+      if (f.cycleId) q = q.where('pl.cycleId', '=', f.cycleId);
+      if (f.status) q = q.where('pl.status', '=', f.status);
+      if (f.provinceCode) q = q.where('o.provinceCode', '=', f.provinceCode);
+      if (v.publishedOnly) q = q.where('pl.status', '=', 'published');
+      else if (!v.national) {
+        q = q.where((eb) => {
+          const ors = [eb('pl.status', '=', 'published')];
+          if (v.organizationIds?.length) ors.push(eb('pl.organizationId', 'in', v.organizationIds));
+          const oversight = [];
+          if (v.oversightEverywhere) oversight.push(eb.lit(true));
+          if (v.provinceCodes?.length) oversight.push(eb('o.provinceCode', 'in', v.provinceCodes));
+          if (v.paccRegions?.length) oversight.push(eb('pv.paccRegion', 'in', v.paccRegions));
+          if (oversight.length) ors.push(eb.and([eb.or(oversight), eb('pl.status', 'in', SUBMITTED_OR_LATER)]));
+          return eb.or(ors);
+        });
+      }
+      const [{ total } = { total: 0 }] = await q.clearSelect().select(sql<number>`count(*)::int`.as('total')).execute();
+      const items = await q.orderBy('c.firstYear', 'desc').orderBy('pl.version', 'desc').orderBy('pl.createdAt', 'desc').limit(f.limit).offset(f.offset).execute();
+      return { total, items };
+    },
+    async insertPlan(tx: Tx, row: Insertable<PlansTable>) {
+      return tx.insertInto('plans').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    async updatePlan(tx: Tx, id: string, patch: Updateable<PlansTable>, ifVersion?: number) {
+      let q = tx.updateTable('plans').set({ ...patch, rowVersion: sql`row_version + 1` as never, updatedAt: sql`now()` as never }).where('id', '=', id);
+      if (ifVersion !== undefined) q = q.where('rowVersion', '=', ifVersion);
+      return q.returningAll().executeTakeFirst();
+    },
+    async latestVersionOf(db: Db, lineageId: string) {
+      return db.selectFrom('plans').select(['id', 'version', 'status']).where('lineageId', '=', lineageId).orderBy('version', 'desc').executeTakeFirst();
+    },
+    async listVersions(db: Db, lineageId: string) {
+      return db.selectFrom('plans').select(['id', 'version', 'status', 'createdAt', 'publishedAt']).where('lineageId', '=', lineageId).orderBy('version').execute();
+    },
+
+    // --- items ------------------------------------------------------------------------------
+    async listItems(db: Db, planId: string) {
+      const items = await db.selectFrom('planItems').selectAll().where('planId', '=', planId).orderBy('position').orderBy('createdAt').execute();
+      const budgets = items.length
+        ? await db.selectFrom('planItemBudgets').selectAll().where('itemId', 'in', items.map((i) => i.id)).orderBy('fiscalYear').execute()
+        : [];
+      const byItem = new Map<string, Array<{ fiscalYear: number; amountSatang: string }>>();
+      for (const b of budgets) {
+        const list = byItem.get(b.itemId) ?? [];
+        list.push({ fiscalYear: b.fiscalYear, amountSatang: b.amountSatang });
+        byItem.set(b.itemId, list);
+      }
+      return items.map((i) => ({ ...i, budgets: byItem.get(i.id) ?? [] }));
+    },
+    async findItem(db: Db, planId: string, itemId: string) {
+      return db.selectFrom('planItems').selectAll().where('planId', '=', planId).where('id', '=', itemId).executeTakeFirst();
+    },
+    async nextPosition(db: Db, planId: string): Promise<number> {
+      const r = await db.selectFrom('planItems').select(sql<number>`coalesce(max(position), 0)::int + 1`.as('p')).where('planId', '=', planId).executeTakeFirstOrThrow();
+      return r.p;
+    },
+    async insertItems(tx: Tx, rows: Array<Insertable<PlanItemsTable> & { budgets: Array<{ fiscalYear: number; amountSatang: bigint | string }> }>) {
+      const out = [];
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const inserted = await tx.insertInto('planItems').values(chunk.map(({ budgets: _b, ...r }) => r)).returningAll().execute();
+        const budgets = inserted.flatMap((row, k) => chunk[k]!.budgets.map((b) => ({ itemId: row.id, fiscalYear: b.fiscalYear, amountSatang: b.amountSatang.toString() })));
+        for (let j = 0; j < budgets.length; j += 1000) await tx.insertInto('planItemBudgets').values(budgets.slice(j, j + 1000)).execute();
+        out.push(...inserted);
+      }
+      return out;
+    },
+    async updateItem(tx: Tx, itemId: string, patch: Updateable<PlanItemsTable>, budgets?: Array<{ fiscalYear: number; amountSatang: bigint | string }>) {
+      const row = await tx.updateTable('planItems').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', itemId).returningAll().executeTakeFirstOrThrow();
+      if (budgets) {
+        await tx.deleteFrom('planItemBudgets').where('itemId', '=', itemId).execute();
+        if (budgets.length) await tx.insertInto('planItemBudgets').values(budgets.map((b) => ({ itemId, fiscalYear: b.fiscalYear, amountSatang: b.amountSatang.toString() }))).execute();
+      }
+      return row;
+    },
+    async deleteItem(tx: Tx, itemId: string) {
+      await tx.deleteFrom('planItems').where('id', '=', itemId).execute();
+    },
+    async deleteAllItems(tx: Tx, planId: string) {
+      await tx.deleteFrom('planItems').where('planId', '=', planId).execute();
+    },
+    async setPositions(tx: Tx, planId: string, itemIds: string[]) {
+      if (itemIds.length === 0) return;
+      await sql`update plan_items set position = v.pos, updated_at = now()
+        from (select * from unnest(${sql.val(itemIds)}::uuid[], ${sql.val(itemIds.map((_, i) => i + 1))}::int[]) as t(id, pos)) v
+        where plan_items.id = v.id and plan_items.plan_id = ${planId}`.execute(tx);
+    },
+    /** Copies items and budgets to a new plan version, keeping item keys. */
+    async copyItems(tx: Tx, fromPlanId: string, toPlanId: string) {
+      await sql`with src as (
+          select i.*, gen_random_uuid() as new_id from plan_items i where i.plan_id = ${fromPlanId}
+        ), ins as (
+          insert into plan_items (id, plan_id, item_key, position, type, framework_code, dimension_code, name_th, no_budget, responsible_unit, quarters, remarks, sheet, has_kpis, updated_by_label, created_at, updated_at)
+          select new_id, ${toPlanId}, item_key, position, type, framework_code, dimension_code, name_th, no_budget, responsible_unit, quarters, remarks, sheet, has_kpis, updated_by_label, created_at, updated_at from src
+          returning id
+        )
+        insert into plan_item_budgets (item_id, fiscal_year, amount_satang)
+        select src.new_id, b.fiscal_year, b.amount_satang from src join plan_item_budgets b on b.item_id = src.id`.execute(tx);
+    },
+
+    // --- events, comments, reviews ------------------------------------------------------------
+    async insertEvent(tx: Tx, row: { planId: string; at: Date; actorUserId: string | null; actorLabel: string; action: string; fromStatus: string | null; toStatus: string | null; comment: string | null }) {
+      return tx.insertInto('planEvents').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    async listEvents(db: Db, planIds: string[]) {
+      if (planIds.length === 0) return [];
+      return db.selectFrom('planEvents').selectAll().where('planId', 'in', planIds).orderBy('id').execute();
+    },
+    async insertComments(tx: Tx, rows: Array<{ planId: string; itemId: string | null; eventId: string | null; authorUserId: string | null; authorLabel: string; body: string; createdAt: Date }>) {
+      if (rows.length) await tx.insertInto('planComments').values(rows).execute();
+    },
+    async listComments(db: Db, planId: string) {
+      return db.selectFrom('planComments').selectAll().where('planId', '=', planId).orderBy('createdAt').execute();
+    },
+    async insertReview(tx: Tx, row: Insertable<import('../../db/tables.ts').PlanReviewsTable>) {
+      return tx.insertInto('planReviews').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    async listReviews(db: Db, planId: string) {
+      return db
+        .selectFrom('planReviews as r')
+        .innerJoin('planRubrics as rb', 'rb.id', 'r.rubricId')
+        .selectAll('r')
+        .select('rb.nameTh as rubricNameTh')
+        .where('r.planId', '=', planId)
+        .orderBy('r.createdAt')
+        .execute();
+    },
+
+    // --- people to notify -------------------------------------------------------------------
+    async usersWithRoles(db: Db, where: { organizationId?: string; provinceCode?: string | null }, roles: string[]) {
+      let q = db.selectFrom('memberships').select('userId').distinct().where('revokedAt', 'is', null).where('role', 'in', roles);
+      if (where.organizationId) q = q.where('organizationId', '=', where.organizationId);
+      if (where.provinceCode !== undefined) {
+        if (where.provinceCode === null) return [];
+        q = q.where('provinceCode', '=', where.provinceCode);
+      }
+      return (await q.execute()).map((r) => r.userId);
+    },
+
+    // --- progress ---------------------------------------------------------------------------
+    async findReport(db: Db, planId: string, fiscalYear: number, round: string) {
+      return db.selectFrom('planProgressReports').selectAll().where('planId', '=', planId).where('fiscalYear', '=', fiscalYear).where('round', '=', round).executeTakeFirst();
+    },
+    async listReports(db: Db, planId: string) {
+      return db.selectFrom('planProgressReports').selectAll().where('planId', '=', planId).orderBy('fiscalYear').orderBy('round').execute();
+    },
+    async upsertReport(tx: Tx, planId: string, fiscalYear: number, round: string, summary: string) {
+      return tx
+        .insertInto('planProgressReports')
+        .values({ planId, fiscalYear, round, summary })
+        .onConflict((oc) => oc.columns(['planId', 'fiscalYear', 'round']).doUpdateSet({ summary, updatedAt: sql`now()` as never }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+    async submitReport(tx: Tx, reportId: string, at: Date) {
+      return tx.updateTable('planProgressReports').set({ status: 'submitted', submittedAt: at, updatedAt: sql`now()` as never }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
+    },
+    async upsertEntry(tx: Tx, row: { reportId: string; itemId: string; status: string; percent: number; spentSatang: string; outputs: string; kpiActuals: unknown; links: unknown; note: string; updatedByLabel: string }) {
+      const values = { ...row, kpiActuals: json(row.kpiActuals), links: json(row.links) };
+      return tx
+        .insertInto('planProgressEntries')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['reportId', 'itemId']).doUpdateSet({
+            status: values.status, percent: values.percent, spentSatang: values.spentSatang, outputs: values.outputs, kpiActuals: values.kpiActuals,
+            links: values.links, note: values.note, updatedByLabel: values.updatedByLabel, updatedAt: sql`now()` as never,
+          }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+    async findEntry(db: Db, reportId: string, itemId: string) {
+      return db.selectFrom('planProgressEntries').selectAll().where('reportId', '=', reportId).where('itemId', '=', itemId).executeTakeFirst();
+    },
+    async listEntries(db: Db, reportIds: string[]) {
+      if (reportIds.length === 0) return [];
+      return db
+        .selectFrom('planProgressEntries as e')
+        .innerJoin('planProgressReports as r', 'r.id', 'e.reportId')
+        .selectAll('e')
+        .select(['r.fiscalYear', 'r.round'])
+        .where('e.reportId', 'in', reportIds)
+        .execute();
+    },
+    async addEvidence(tx: Tx, entryId: string, fileId: string) {
+      await tx.insertInto('planProgressEvidence').values({ entryId, fileId }).onConflict((oc) => oc.columns(['entryId', 'fileId']).doNothing()).execute();
+    },
+    async listEvidence(db: Db, entryIds: string[]) {
+      if (entryIds.length === 0) return [];
+      return db
+        .selectFrom('planProgressEvidence as ev')
+        .innerJoin('storedFiles as f', 'f.id', 'ev.fileId')
+        .select(['ev.entryId', 'f.id as fileId', 'f.fileName', 'f.contentType', 'f.sizeBytes'])
+        .where('ev.entryId', 'in', entryIds)
+        .orderBy('ev.createdAt')
+        .execute();
+    },
+    /** Is the file evidence of this plan? */
+    async evidenceBelongsToPlan(db: Db, planId: string, fileId: string) {
+      const r = await db
+        .selectFrom('planProgressEvidence as ev')
+        .innerJoin('planProgressEntries as e', 'e.id', 'ev.entryId')
+        .innerJoin('planProgressReports as r', 'r.id', 'e.reportId')
+        .select('ev.fileId')
+        .where('r.planId', '=', planId)
+        .where('ev.fileId', '=', fileId)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    // --- roll-ups and province views ----------------------------------------------------------
+    /**
+     * Roll-up for a fiscal year: planned money, items with and without budget, and the latest
+     * progress of the year per item, grouped by dimension, organisation, district, province, PACC
+     * region or the nation. Only plans in `statuses`; one plan per organisation and cycle (the
+     * latest version in those statuses).
+     */
+    async rollup(db: Db, q: { fiscalYear: number; level: string; statuses: string[]; provinceCode?: string | undefined; paccRegion?: number | undefined; organizationCode?: string | undefined }) {
+      const keyExpr = {
+        dimension: sql`i.dimension_code`,
+        organization: sql`o.code`,
+        district: sql`coalesce(o.district_code, '-')`,
+        province: sql`coalesce(o.province_code, '-')`,
+        region: sql`coalesce(pv.pacc_region::text, '-')`,
+        nation: sql`'TH'`,
+      }[q.level as 'nation'];
+      const labelExpr = {
+        dimension: sql`min(i.dimension_code)`,
+        organization: sql`min(o.name_th)`,
+        district: sql`coalesce(min(d.name_th), '-')`,
+        province: sql`coalesce(min(pv.name_th), '-')`,
+        region: sql`coalesce('ป.ป.ท. เขต ' || min(pv.pacc_region)::text, '-')`,
+        nation: sql`'ประเทศไทย'`,
+      }[q.level as 'nation'];
+      const result = await sql<{ key: string; labelTh: string; plans: number; items: number; withBudget: number; noBudget: number; plannedSatang: string; spentSatang: string; reportedItems: number; completedItems: number; averagePercent: string | null }>`
+        with pl as (
+          select distinct on (p.organization_id, p.cycle_id) p.id, p.organization_id
+          from plans p join plan_cycles c on c.id = p.cycle_id
+          where p.status in (${sql.join(q.statuses)}) and ${q.fiscalYear} between c.first_year and c.last_year
+          order by p.organization_id, p.cycle_id, p.version desc
+        ), items as (
+          select i.id, i.plan_id, i.dimension_code, i.no_budget, pl.organization_id,
+            coalesce(b.amount_satang, 0) as planned
+          from pl join plan_items i on i.plan_id = pl.id
+          left join plan_item_budgets b on b.item_id = i.id and b.fiscal_year = ${q.fiscalYear}
+          where i.no_budget or b.amount_satang is not null
+        ), latest as (
+          select distinct on (e.item_id) e.item_id, e.status, e.percent, e.spent_satang
+          from plan_progress_entries e join plan_progress_reports r on r.id = e.report_id
+          where r.fiscal_year = ${q.fiscalYear} and e.item_id in (select id from items)
+          order by e.item_id, case r.round when 'q1' then 1 when 'q2' then 2 when '6m' then 2 when 'q3' then 3 else 4 end desc
+        )
+        select ${keyExpr} as key, ${labelExpr} as label_th,
+          count(distinct i.plan_id)::int as plans,
+          count(*)::int as items,
+          count(*) filter (where not i.no_budget)::int as with_budget,
+          count(*) filter (where i.no_budget)::int as no_budget,
+          coalesce(sum(i.planned), 0)::text as planned_satang,
+          coalesce(sum(l.spent_satang), 0)::text as spent_satang,
+          count(l.item_id)::int as reported_items,
+          count(*) filter (where l.status = 'completed')::int as completed_items,
+          round(avg(coalesce(l.percent, 0)), 1)::text as average_percent
+        from items i
+        join organizations o on o.id = i.organization_id
+        left join provinces pv on pv.code = o.province_code
+        left join districts d on d.code = o.district_code
+        left join latest l on l.item_id = i.id
+        where true
+          ${q.provinceCode ? sql`and o.province_code = ${q.provinceCode}` : sql``}
+          ${q.paccRegion ? sql`and pv.pacc_region = ${q.paccRegion}` : sql``}
+          ${q.organizationCode ? sql`and o.code = ${q.organizationCode}` : sql``}
+        group by 1
+        order by 1`.execute(db);
+      return result.rows;
+    },
+
+    /** Every item with a budget in `fiscalYear` or without budget, of plans in the province (latest version per organisation). */
+    async provinceItems(db: Db, q: { provinceCode: string; fiscalYear: number; statuses: string[] }) {
+      const result = await sql<{ planId: string; itemId: string; organizationCode: string; organizationNameTh: string; districtCode: string | null; frameworkCode: string; dimensionCode: string; type: string; nameTh: string; noBudget: boolean; amountSatang: string; responsibleUnit: string; planStatus: string; frameworkId: string; position: number }>`
+        with pl as (
+          select distinct on (p.organization_id, p.cycle_id) p.id, p.organization_id, p.status, p.framework_id
+          from plans p join plan_cycles c on c.id = p.cycle_id join organizations o on o.id = p.organization_id
+          where o.province_code = ${q.provinceCode} and p.status in (${sql.join(q.statuses)}) and ${q.fiscalYear} between c.first_year and c.last_year
+          order by p.organization_id, p.cycle_id, p.version desc
+        )
+        select pl.id as plan_id, i.id as item_id, o.code as organization_code, o.name_th as organization_name_th, o.district_code,
+          i.framework_code, i.dimension_code, i.type, i.name_th, i.no_budget, coalesce(b.amount_satang, 0)::text as amount_satang,
+          i.responsible_unit, pl.status as plan_status, pl.framework_id, i.position
+        from pl join plan_items i on i.plan_id = pl.id
+        join organizations o on o.id = pl.organization_id
+        left join plan_item_budgets b on b.item_id = i.id and b.fiscal_year = ${q.fiscalYear}
+        where i.no_budget or b.amount_satang is not null
+        order by i.dimension_code, o.district_code nulls first, o.code, i.position`.execute(db);
+      return result.rows;
+    },
+
+    /** Organisations of a province (local governments and the provincial hall) with their latest plan in a cycle. */
+    async provinceDashboardRows(db: Db, provinceCode: string, cycleId: string) {
+      const result = await sql<{ id: string; code: string; kind: string; nameTh: string; districtCode: string | null; districtNameTh: string | null; lat: number | null; lon: number | null; planId: string | null; planStatus: string | null; submittedAt: Date | null; frameworkId: string | null; coverageReasons: Record<string, string> | null; coveredCodes: string[] | null }>`
+        select o.id, o.code, o.kind, o.name_th, o.district_code, d.name_th as district_name_th, o.lat, o.lon,
+          p.id as plan_id, p.status as plan_status, p.submitted_at, p.framework_id, p.coverage_reasons,
+          (select array_agg(distinct i.framework_code) from plan_items i where i.plan_id = p.id) as covered_codes
+        from organizations o
+        left join districts d on d.code = o.district_code
+        left join lateral (
+          select * from plans p where p.organization_id = o.id and p.cycle_id = ${cycleId} order by p.version desc limit 1
+        ) p on true
+        where o.province_code = ${provinceCode} and o.archived_at is null
+          and o.kind in ('pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special', 'provincial_hall')
+        order by o.district_code nulls first, o.code`.execute(db);
+      return result.rows;
+    },
+
+    async findProvince(db: Db, code: string) {
+      return db.selectFrom('provinces').selectAll().where('code', '=', code).executeTakeFirst();
+    },
+    async findOrganizationByCode(db: Db, code: string) {
+      return db.selectFrom('organizations').select(['id', 'code', 'kind', 'nameTh', 'provinceCode']).where('code', '=', code).executeTakeFirst();
+    },
+  };
+}
+
+export type PlansRepository = ReturnType<typeof createPlansRepository>;
