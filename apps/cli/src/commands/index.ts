@@ -8,6 +8,8 @@ import { register as registerFlags } from './flags.ts';
 import { register as registerCoverage } from './coverage.ts';
 import { register as registerPrepare } from './prepare.ts';
 import { register as registerInit } from './init.ts';
+import { register as registerAccounts } from './accounts.ts';
+import { register as registerAudit } from './audit.ts';
 
 const registrations: Array<(program: Command) => void> = [
   registerServer,
@@ -15,6 +17,8 @@ const registrations: Array<(program: Command) => void> = [
   registerCoverage,
   registerPrepare,
   registerInit,
+  registerAccounts,
+  registerAudit,
 ];
 
 export function registerCommands(program: Command): void {

@@ -223,6 +223,48 @@ export function createUsersService(deps: UsersServiceDeps) {
       });
     },
 
+    /**
+     * Creates a national system administrator (or gives an existing account the role): the
+     * `prongsai create-admin` command. Without a password the account gets a one-time link to set
+     * one (24 hours). Two-factor set-up is asked at first sign-in, as for every admin.
+     */
+    async createSystemAdmin(
+      actor: Actor,
+      input: { email: string; displayName: string; password?: string | undefined },
+      context: RequestContext = {},
+    ): Promise<{ userId: string; createdUser: boolean; addedRole: boolean; setPasswordLink: string | null }> {
+      assertCan(actor, 'user.invite', NATIONAL_SCOPE);
+      if (!canGrantRole(actor, 'system_admin', NATIONAL_SCOPE)) throw new AppError('FORBIDDEN');
+      const email = input.email.trim().toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'email', message: 'not an e-mail address' }] });
+      let passwordHash: string | null = null;
+      if (input.password !== undefined) {
+        const problem = passwordProblem(input.password, email);
+        if (problem) throw new AppError('PASSWORD_TOO_WEAK', { problem });
+        passwordHash = await hashPassword(input.password);
+      }
+      const at = now(context);
+      return db.transaction().execute(async (tx) => {
+        let user = await repo.findUserByEmail(tx, email);
+        const createdUser = !user;
+        if (!user) {
+          user = await repo.insertUser(tx, { email, displayName: input.displayName, passwordHash, createdAt: at });
+          await recordAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: user.id, after: { email, displayName: input.displayName } }, context);
+        } else if (passwordHash) {
+          user = await repo.setPasswordHash(tx, user.id, passwordHash);
+          await recordAudit(tx, actor, { action: 'user.password_set', subjectType: 'user', subjectId: user.id }, context);
+        }
+        const scope = { organizationId: null, provinceCode: null, paccRegion: null };
+        const addedRole = !(await repo.hasActiveMembership(tx, user.id, 'system_admin', scope));
+        if (addedRole) {
+          const membership = await repo.insertMembership(tx, { userId: user.id, role: 'system_admin', ...scope, createdAt: at, createdBy: null });
+          await recordAudit(tx, actor, { action: 'membership.create', subjectType: 'membership', subjectId: membership.id, after: membership }, context);
+        }
+        const setPasswordLink = user.passwordHash ? null : await auth.resetLink(tx, user.id, at, 24 * 3_600_000);
+        return { userId: user.id, createdUser, addedRole, setPasswordLink };
+      });
+    },
+
     async listMembers(actor: Actor, organizationCode: string): Promise<MemberList> {
       const org = await repo.findOrganization(db, organizationCode);
       if (!org) {
