@@ -78,6 +78,7 @@ export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: Query, signal?: AbortSignal) => request('GET', path, schema, { query, signal }),
   post: <S extends z.ZodType>(path: string, body: unknown, schema: S | null) => request('POST', path, schema, { body: body ?? {} }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S | null) => request('PATCH', path, schema, { body }),
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S | null) => request('PUT', path, schema, { body }),
   delete: (path: string) => request('DELETE', path, null),
 };
 
