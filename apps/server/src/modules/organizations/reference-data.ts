@@ -28,8 +28,8 @@ export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta
 /** PACC regional offices' seats (domain notes §3.1): region → province code. */
 const PACC_REGION_SEATS: Record<number, string> = { 1: '14', 2: '20', 3: '30', 4: '40', 5: '50', 6: '65', 7: '73', 8: '84', 9: '90' };
 
-function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(path.join(REFERENCE_DIR, file)), { columns: true, skip_empty_lines: true, trim: true });
+function readCsv(file: string, dir: string = REFERENCE_DIR): Record<string, string>[] {
+  return parse(fs.readFileSync(path.join(dir, file)), { columns: true, skip_empty_lines: true, trim: true });
 }
 
 const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
@@ -42,13 +42,14 @@ export interface ReferenceLoadResult {
   loaded: boolean;
 }
 
-export async function loadReferenceData(db: Database, log: (line: string) => void = () => {}): Promise<ReferenceLoadResult> {
+/** `dir`: a folder with the same CSV files (default data/reference; `prongsai reference import --dir`). */
+export async function loadReferenceData(db: Database, log: (line: string) => void = () => {}, dir: string = REFERENCE_DIR): Promise<ReferenceLoadResult> {
   const existing = await db.selectFrom('provinces').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return { provinces: 0, districts: 0, organizations: 0, loaded: false };
 
-  const provinces = readCsv('provinces.csv');
-  const districts = readCsv('districts.csv');
-  const laos = readCsv('laos.csv');
+  const provinces = readCsv('provinces.csv', dir);
+  const districts = readCsv('districts.csv', dir);
+  const laos = readCsv('laos.csv', dir);
   const provinceByCode = new Map(provinces.map((p) => [p.code!, p]));
   const districtByCode = new Map(districts.map((d) => [d.code!, d]));
 
