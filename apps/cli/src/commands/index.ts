@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { register as registerServer } from './server.ts';
+import { register as registerMaintenance } from './maintenance.ts';
 import { register as registerFlags } from './flags.ts';
 import { register as registerCoverage } from './coverage.ts';
 import { register as registerPrepare } from './prepare.ts';
@@ -13,6 +14,7 @@ import { register as registerAudit } from './audit.ts';
 
 const registrations: Array<(program: Command) => void> = [
   registerServer,
+  registerMaintenance,
   registerFlags,
   registerCoverage,
   registerPrepare,
