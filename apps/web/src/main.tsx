@@ -1,4 +1,5 @@
 /** Entry point: fonts, styles, providers, router. */
+import './lib/zod-setup.ts';
 import '@fontsource/sarabun/thai-400.css';
 import '@fontsource/sarabun/latin-400.css';
 import '@fontsource/sarabun/thai-700.css';

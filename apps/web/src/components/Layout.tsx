@@ -24,13 +24,11 @@ export function Layout() {
   const { me } = useSession();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    mainRef.current?.focus({ preventScroll: false });
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    mainRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [location.pathname]);
 
@@ -55,7 +53,7 @@ export function Layout() {
                 type="button"
                 className="lang-switch"
                 lang={locale === 'th' ? 'en' : 'th'}
-                aria-label={t('lang.switchToLabel')}
+                title={t('lang.switchToLabel')}
                 onClick={() => setLocale(locale === 'th' ? 'en' : 'th')}
               >
                 {t('lang.switchTo')}

@@ -60,7 +60,7 @@ export function ThailandChoropleth({ values, nameOf, describe, label, legendTitl
   });
 
   return (
-    <div>
+    <div className="sticky">
       <p className="map-status" aria-live="polite">
         {activeShape ? describe(nameOf(activeShape.code, activeShape.fallback), values.get(activeShape.code) ?? 0) : '\u00a0'}
       </p>

@@ -3,7 +3,7 @@
  * shared by every map. Shapes are drawn with d3-geo (Mercator fitted to the box).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 
 export interface ProvinceProperties {
   code: string;
@@ -25,6 +25,7 @@ export function loadProvinceShapes(): Promise<ProvinceCollection> {
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`geojson ${r.status}`))))
     .then((json: unknown) => {
       if (!isCollection(json)) throw new Error('not a province FeatureCollection');
+      for (const feature of json.features) rewindForD3(feature);
       return json;
     })
     .catch((error: unknown) => {
@@ -32,6 +33,18 @@ export function loadProvinceShapes(): Promise<ProvinceCollection> {
       throw error;
     });
   return cached;
+}
+
+/**
+ * GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3-geo works on the sphere and reads
+ * that as "everything except this area". Reverse the rings of any shape that covers more than a
+ * hemisphere so each province is its own small area.
+ */
+export function rewindForD3(feature: ProvinceFeature): void {
+  if (geoArea(feature) <= 2 * Math.PI) return;
+  const g = feature.geometry;
+  if (g.type === 'Polygon') g.coordinates.forEach((ring) => ring.reverse());
+  else if (g.type === 'MultiPolygon') g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.reverse()));
 }
 
 /** A path generator fitted so that `fitTo` fills a width × height box (with padding). */
