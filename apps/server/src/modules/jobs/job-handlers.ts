@@ -7,10 +7,12 @@
  * Handlers run at least once: after a crash another worker takes the job over from its last
  * checkpoint (`ctx.checkpoint`), so make each step safe to repeat.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs.ts';
+import { procurementJobHandlers } from '../procurement/procurement.module.ts';
 
 export interface JobHandlerDeps {
   db: Database;
@@ -19,10 +21,13 @@ export interface JobHandlerDeps {
   queue: JobQueue;
 }
 
-export function createJobHandlers(_deps: JobHandlerDeps): Record<string, JobHandler> {
+export function createJobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   return {
+    ...procurementJobHandlers(deps),
     /** Echoes its payload and says which process ran it (operations checks, multi-instance test). */
-    'system.echo': async ({ job, reportProgress }) => {
+    'system.echo': async ({ job, reportProgress, signal }) => {
+      const delayMs = Math.min(5000, Math.max(0, Number(job.payload.delayMs) || 0));
+      if (delayMs > 0) await delay(delayMs, undefined, { signal });
       await reportProgress(1, 1);
       return { echo: job.payload, pid: process.pid };
     },
