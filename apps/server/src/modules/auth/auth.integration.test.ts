@@ -16,7 +16,8 @@ const me = (token: string) => t.app.inject({ url: '/api/v1/auth/me', headers: he
 const login = (payload: Record<string, unknown>, remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: TEST_ORIGIN, ...headers }, payload, remoteAddress });
 const auditActions = async (sinceId: string) =>
-  (await t.database.db.selectFrom('auditLog').select(['action', 'subjectId']).where('id', '>', sinceId).orderBy('id').execute()).map((r) => r.action);
+  // Entries written by people (not by system start-up tasks of other modules).
+  (await t.database.db.selectFrom('auditLog').select(['action', 'subjectId']).where('id', '>', sinceId).where('actorLabel', 'not like', 'system:%').orderBy('id').execute()).map((r) => r.action);
 const lastAuditId = async () => (await t.database.db.selectFrom('auditLog').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id ?? '0';
 
 describe('sign-in and sessions', () => {
@@ -111,8 +112,12 @@ describe('guessing', () => {
       return performance.now() - started;
     };
     await time('warmup@nowhere.demo');
-    const known = (await time('editor@khonkaen.demo')) + (await time('editor@khonkaen.demo'));
-    const unknown = (await time('ghost1@nowhere.demo')) + (await time('ghost2@nowhere.demo'));
+    let known = 0;
+    let unknown = 0;
+    for (let i = 0; i < 3; i++) {
+      known += await time('editor@khonkaen.demo');
+      unknown += await time(`ghost${i}@nowhere.demo`);
+    }
     expect(unknown / known).toBeGreaterThan(0.5);
     expect(unknown / known).toBeLessThan(2);
   });

@@ -524,7 +524,7 @@ export function createPlansService(deps: PlansServiceDeps) {
       const itemId = await db.transaction().execute(async (tx) => {
         const position = await repo.nextPosition(tx, id);
         const values = itemValues(input, actorLabel(actor));
-        const [item] = await repo.insertItems(tx, [{ ...(values as never), planId: id, position, quarters: values.quarters ?? '[]', budgets: input.noBudget ? [] : input.budgets.filter((b) => BigInt(b.amountSatang) > 0n) }]);
+        const [item] = await repo.insertItems(tx, [{ ...values, planId: id, position, quarters: (values.quarters ?? "[]") as string, budgets: input.noBudget ? [] : input.budgets.filter((b) => BigInt(b.amountSatang) > 0n) } as never]);
         await touch(tx, id);
         await recordAudit(tx, actor, { action: 'plan.item.create', subjectType: 'plan_item', subjectId: item!.id, organizationId: row.organizationId, after: { planId: id, ...input } }, context);
         return item!.id;
@@ -627,7 +627,7 @@ export function createPlansService(deps: PlansServiceDeps) {
         const after = await repo.updatePlan(tx, id, stamp, row.rowVersion);
         if (!after) throw new AppError('CONFLICT_STALE_VERSION');
         const event = await repo.insertEvent(tx, { planId: id, at: now, actorUserId: actor.kind === 'user' ? actor.userId : null, actorLabel: actorLabel(actor), action: body.action, fromStatus: row.status, toStatus: t.to, comment: body.comment?.trim() || null });
-        const author = { planId: id, eventId: event.id, authorUserId: actor.kind === 'user' ? actor.userId : null, authorLabel: actorLabel(actor), createdAt: now };
+        const author = { planId: id, eventId: String(event.id), authorUserId: actor.kind === 'user' ? actor.userId : null, authorLabel: actorLabel(actor), createdAt: now };
         await repo.insertComments(tx, [
           ...(body.comment?.trim() ? [{ ...author, itemId: null, body: body.comment.trim() }] : []),
           ...(body.itemComments ?? []).map((c) => ({ ...author, itemId: c.itemId, body: c.comment })),
@@ -913,7 +913,7 @@ export function createPlansService(deps: PlansServiceDeps) {
   };
 }
 
-function toEvent(e: { id: string; at: Date; actorLabel: string; action: string; fromStatus: string | null; toStatus: string | null; comment: string | null }): PlanEvent {
+function toEvent(e: { id: unknown; at: Date; actorLabel: string; action: string; fromStatus: string | null; toStatus: string | null; comment: string | null }): PlanEvent {
   return { id: String(e.id), at: new Date(e.at).toISOString(), actorLabel: e.actorLabel, action: e.action, fromStatus: e.fromStatus as PlanStatus | null, toStatus: e.toStatus as PlanStatus | null, comment: e.comment };
 }
 

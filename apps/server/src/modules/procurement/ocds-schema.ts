@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, Options, ValidateFunction } from 'ajv';
+
+/** ajv-draft-04 is CommonJS: its default export is the class at run time. */
+const Ajv04Class = ((Ajv04 as unknown as { default?: unknown }).default ?? Ajv04) as new (options: Options) => AjvClass;
 
 export const OCDS_SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../data/ocds-schema');
 
@@ -56,8 +59,8 @@ let cached: OcdsValidator | undefined;
 export function ocdsValidator(max = 20): OcdsValidator {
   if (cached) return cached;
   const release = mergePatch(readJson('release-schema.json'), readJson('bid-extension-release-schema.json')) as Record<string, unknown>;
-  const ajv = new Ajv04({ strict: false, allErrors: true, validateFormats: true });
-  addFormats.default(ajv, ['date-time', 'uri', 'email']);
+  const ajv = new Ajv04Class({ strict: false, allErrors: true, validateFormats: true });
+  (((addFormats as unknown as { default?: unknown }).default ?? addFormats) as (a: AjvClass, f: string[]) => void)(ajv, ['date-time', 'uri', 'email']);
   ajv.addSchema(release, String(release.id));
   const releaseFn = ajv.getSchema(String(release.id))!;
   ajv.addSchema(readJson('versioned-release-validation-schema.json'));

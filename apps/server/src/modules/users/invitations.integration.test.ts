@@ -15,7 +15,7 @@ afterAll(async () => t?.close());
 
 const invite = (who: SignedIn, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: who.headers, payload });
 const lastAuditId = async () => (await t.database.db.selectFrom('auditLog').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id ?? '0';
-const auditSince = async (id: string) => t.database.db.selectFrom('auditLog').select(['action', 'organizationId', 'actorLabel']).where('id', '>', id).orderBy('id').execute();
+const auditSince = async (id: string) => t.database.db.selectFrom('auditLog').select(['action', 'organizationId', 'actorLabel']).where('id', '>', id).where('actorLabel', 'not like', 'system:%').orderBy('id').execute();
 
 async function tokenMailedTo(email: string): Promise<string> {
   const mail = await t.database.db.selectFrom('outboxEmails').select('bodyText').where('toAddress', '=', email).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();

@@ -1,0 +1,172 @@
+/**
+ * The `procurement.analyse` job: runs Cardinal's 11 indicators (the core engine, default settings)
+ * and the Thai indicators over every stored release, in ocid order, as one fold; stores the flags
+ * per contracting process (upsert by ocid + code + supplier, so answers and reviews stay attached;
+ * flags no longer produced are withdrawn), the entity-level results, recomputes the per-process
+ * risk weights, and alerts watchers of new flags. Cardinal's fences are relative to the whole
+ * stored dataset, so the analysis always covers all of it. Re-running it is safe (idempotent).
+ */
+import * as cardinal from '@prongsai/core/procurement/index.ts';
+import {
+  compileThaiConfig,
+  createThaiState,
+  finalizeThaiFlags,
+  foldThaiRelease,
+  indicatorTitle,
+} from '@prongsai/core/procurement-th/index.ts';
+import type { Insertable } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { transaction } from '../../db/database.ts';
+import type { ProcurementFlagsTable } from '../../db/tables.ts';
+import { can } from '../../auth/policy.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Role } from '@prongsai/contracts';
+import type { Clock } from '../../platform/clock.ts';
+import type { JobContext } from '../../platform/jobs.ts';
+import { notify } from '../../platform/notifications.ts';
+import type { Config } from '../../config.ts';
+import { createProcurementRepository } from './procurement.repository.ts';
+import { loadThresholds } from './thresholds-data.ts';
+
+const BATCH = 2000;
+
+/** Cardinal settings used by the server: every indicator on, defaults as `prongsai init` writes them. */
+export function serverCardinalSettings(): cardinal.Settings {
+  return cardinal.parseSettings(cardinal.DEFAULT_SETTINGS_INI);
+}
+
+export interface AnalysisOutcome {
+  processes: number;
+  flags: number;
+  newFlags: number;
+  withdrawn: number;
+  alerts: number;
+}
+
+const ENTITY_GROUPS: Array<[cardinal.Group, 'buyer' | 'procuring_entity' | 'supplier']> = [
+  ['Buyer', 'buyer'],
+  ['ProcuringEntity', 'procuring_entity'],
+  ['Tenderer', 'supplier'],
+];
+
+const MAP_OF: Partial<Record<string, cardinal.MapName>> = { R024: 'ocid_tenderer_r024', R028: 'ocid_tenderer_r028', R030: 'ocid_tenderer_r030', R035: 'ocid_tenderer_r035', R058: 'ocid_tenderer_r058' };
+
+export function createAnalysisRunner(deps: { db: Database; clock: Clock; config: Config }) {
+  const repo = createProcurementRepository();
+  const { db, clock } = deps;
+
+  async function run(analysisId: string, report?: JobContext['reportProgress']): Promise<AnalysisOutcome> {
+    const startedAt = clock.now();
+    await repo.updateAnalysis(db, analysisId, { status: 'running' });
+    const thresholds = await loadThresholds(db);
+    const officials = await repo.listOfficials(db);
+    const cconfig = cardinal.compileFlagsConfig(serverCardinalSettings());
+    const cstate = cardinal.createFlagsState(cconfig);
+    const tconfig = compileThaiConfig({ versions: thresholds.versions, officials: officials.map((o) => ({ id: o.id, name: o.name, taxId: o.taxId, position: o.position, buyerIds: o.buyerIds })) });
+    const tstate = createThaiState();
+    const total = await repo.countReleases(db);
+    let done = 0;
+    let after = '';
+    for (;;) {
+      const rows = await repo.releasesAfter(db, after, BATCH);
+      if (rows.length === 0) break;
+      const buf = Buffer.from(rows.map((r) => r.json).join('\n'), 'utf8');
+      cardinal.foldLines(cconfig, cstate, buf);
+      for (const r of rows) foldThaiRelease(tconfig, tstate, JSON.parse(r.json));
+      done += rows.length;
+      after = rows[rows.length - 1]!.ocid;
+      await report?.(done, total);
+    }
+
+    const cres = cardinal.finalizeFlags(cconfig, cstate, { meta: true, maps: true });
+    const computedAt = clock.now();
+    const rows = new Map<string, Insertable<ProcurementFlagsTable>>();
+    const put = (row: Insertable<ProcurementFlagsTable>) => {
+      const key = `${row.ocid}\u0000${row.code}\u0000${row.supplierId ?? ''}`;
+      if (!rows.has(key)) rows.set(key, row);
+    };
+    for (const [ocid, values] of cres.groups.OCID) {
+      for (const code of cardinal.INDICATOR_CODES) {
+        const value = values[code];
+        if (value === undefined) continue;
+        const meta = cres.meta?.get(code);
+        const tenderers = MAP_OF[code] ? cres.maps?.get(MAP_OF[code]!)?.get(ocid) : undefined;
+        put({
+          ocid,
+          code,
+          supplierId: '',
+          source: 'cardinal',
+          value,
+          evidence: JSON.stringify({ value, title: indicatorTitle(code, 'en'), ...(meta ? { meta: Object.fromEntries(meta) } : {}), ...(tenderers ? { tenderers } : {}) }),
+          thresholdsVersion: null,
+          firstSeenAt: computedAt,
+          computedAt,
+        });
+      }
+    }
+    for (const f of finalizeThaiFlags(tconfig, tstate)) {
+      put({ ocid: f.ocid, code: f.code, supplierId: f.supplierId ?? '', source: 'thai', value: f.value, evidence: JSON.stringify(f.evidence), thresholdsVersion: f.thresholdsVersion, firstSeenAt: computedAt, computedAt });
+    }
+    const entity: Array<{ entityKind: 'buyer' | 'procuring_entity' | 'supplier'; entityId: string; code: string; value: number }> = [];
+    for (const [group, kind] of ENTITY_GROUPS) {
+      for (const [id, values] of cres.groups[group]) {
+        for (const code of cardinal.INDICATOR_CODES) if (values[code] !== undefined) entity.push({ entityKind: kind, entityId: id, code, value: values[code]! });
+      }
+    }
+    const entityRows = entity.map((e) => ({ ...e, computedAt }));
+
+    const outcome = await transaction(db, async (tx) => {
+      const fresh = await repo.upsertFlags(tx, [...rows.values()]);
+      const withdrawn = await repo.withdrawFlagsNotComputedAt(tx, computedAt);
+      await repo.replaceEntityFlags(tx, entityRows);
+      await repo.recomputeRiskWeights(tx);
+      const alerts = await alertWatchers(tx as unknown as Database, fresh);
+      const meta = cres.meta ? Object.fromEntries([...cres.meta].map(([k, m]) => [k, Object.fromEntries(m)])) : null;
+      await repo.updateAnalysis(tx, analysisId, {
+        status: 'done',
+        processes: cstate.processes,
+        flags: rows.size,
+        newFlags: fresh.length,
+        meta: JSON.stringify({ cardinal: meta, startedAt: startedAt.toISOString(), thaiProcesses: tstate.processes }),
+        finishedAt: clock.now(),
+      });
+      return { processes: Math.max(cstate.processes, tstate.processes), flags: rows.size, newFlags: fresh.length, withdrawn, alerts };
+    });
+    return outcome;
+  }
+
+  /** One notification per watcher and watchlist, listing how many new flags concern what they watch (within their scope). */
+  async function alertWatchers(tx: Database, freshIds: string[]): Promise<number> {
+    const pairs = await repo.watchersOf(tx, freshIds);
+    if (pairs.length === 0) return 0;
+    const memberships = await repo.membershipsOf(tx, [...new Set(pairs.map((p) => p.userId))]);
+    const byUser = new Map<string, typeof pairs>();
+    for (const p of pairs) {
+      const actor: Actor = {
+        kind: 'user',
+        userId: p.userId,
+        email: '',
+        displayName: '',
+        sessionIdHash: null,
+        memberships: memberships.filter((m) => m.userId === p.userId).map((m) => ({ id: m.id, role: m.role as Role, organizationId: m.organizationId, provinceCode: m.provinceCode, paccRegion: m.paccRegion })),
+      };
+      const region = p.provinceCode ? (await tx.selectFrom('provinces').select('paccRegion').where('code', '=', p.provinceCode).executeTakeFirst())?.paccRegion ?? null : null;
+      if (!can(actor, 'procurement.read', { organizationId: p.organizationId, provinceCode: p.provinceCode, paccRegion: region })) continue;
+      (byUser.get(p.userId) ?? byUser.set(p.userId, []).get(p.userId)!).push(p);
+    }
+    let sent = 0;
+    for (const [userId, list] of byUser) {
+      const flags = new Set(list.map((l) => l.flagId));
+      const subjects = [...new Set(list.map((l) => l.label ?? l.subjectId))].slice(0, 5).join(', ');
+      sent += await notify(tx as never, [userId], {
+        kind: 'procurement.watch',
+        title: `ธงใหม่ ${flags.size} รายการในรายการเฝ้าระวัง / ${flags.size} new flag(s) on your watchlist`,
+        body: `${subjects} — ${[...new Set(list.map((l) => l.code))].join(', ')}. ธงเป็นข้อสังเกต ไม่ใช่หลักฐาน / A flag is a lead, not proof.`,
+        link: '/procurement/watchlists',
+      }, { publicUrl: deps.config.PUBLIC_URL });
+    }
+    return sent;
+  }
+
+  return { run };
+}
