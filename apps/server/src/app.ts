@@ -35,6 +35,8 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { createJobQueue } from './platform/jobs.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { registerProcurement } from './modules/procurement/procurement.module.ts';
+import { registerPlans } from './modules/plans/plans.module.ts';
 
 export interface AppDeps {
   config: Config;
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(auth.routes);
   await app.register(organizationsRoutes(organizations));
   await app.register(jobsRoutes(createJobsService(db, createJobQueue(db, clock))));
+  await registerProcurement(app, fullDeps);
+  await registerPlans(app, fullDeps);
 
   app.get('/api/v1/geo/provinces.geojson', { config: { access: 'public' }, schema: { tags: ['places'], summary: 'Province boundaries (GeoJSON, display quality)' } }, async (_req, reply) => {
     const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/province_boundaries.geojson');

@@ -362,7 +362,20 @@ export const PlanItemInputSchema = z
   })
   .meta({ id: 'PlanItemInput' });
 export type PlanItemInput = z.infer<typeof PlanItemInputSchema>;
-export const PlanItemPatchSchema = PlanItemInputSchema.partial().meta({ id: 'PlanItemPatch' });
+/** A partial edit: only the fields sent change (no defaults, unlike PlanItemInput). */
+export const PlanItemPatchSchema = z
+  .object({
+    type: PlanItemTypeSchema.optional(),
+    frameworkCode: PlanFrameworkCodeSchema.optional(),
+    nameTh: z.string().trim().min(2).max(1000).optional(),
+    noBudget: z.boolean().optional(),
+    budgets: z.array(PlanItemBudgetSchema).max(10).optional(),
+    responsibleUnit: z.string().max(300).optional(),
+    quarters: z.array(z.number().int().min(1).max(4)).max(4).optional(),
+    remarks: z.string().max(2000).optional(),
+    sheet: PlanProjectSheetSchema.nullable().optional(),
+  })
+  .meta({ id: 'PlanItemPatch' });
 export type PlanItemPatch = z.infer<typeof PlanItemPatchSchema>;
 
 export const PlanReorderItemsBodySchema = z.object({ itemIds: z.array(z.string().uuid()).min(1).max(2000) }).meta({ id: 'ReorderPlanItemsBody' });

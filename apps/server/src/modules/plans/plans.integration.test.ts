@@ -245,7 +245,7 @@ describe('the plan cycle', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const pdfFile = path.join(dataDir, 'plan.pdf');
     fs.writeFileSync(pdfFile, pdf.rawPayload);
-    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString('utf8');
+    const text = execFileSync('pdftotext', [pdfFile, '-']).toString('utf8');
     expect(text).toContain('องค์การบริหารส่วนตำบลหนองหลวง');
     expect(text).toContain('การบริหารราชการด้วยความโปร่งใส');
     expect(text).toContain('20,000.00');

@@ -479,7 +479,8 @@ export function createPlansRepository() {
         from organizations o
         left join districts d on d.code = o.district_code
         left join lateral (
-          select * from plans p where p.organization_id = o.id and p.cycle_id = ${cycleId} order by p.version desc limit 1
+          select * from plans p where p.organization_id = o.id and p.cycle_id = ${cycleId}
+          order by (p.status in ('submitted', 'returned', 'accepted', 'published')) desc, p.version desc limit 1
         ) p on true
         where o.province_code = ${provinceCode} and o.archived_at is null
           and o.kind in ('pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special', 'provincial_hall')
