@@ -17,7 +17,7 @@ import {
   paccRegionalOfficeCode,
   provincialHallCode,
 } from '@prongsai/core';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { OrganizationsTable } from '../../db/tables.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -103,7 +103,11 @@ export async function loadReferenceData(db: Database, log: (line: string) => voi
     add({ code: provincialHallCode(p.code!), kind: 'provincial_hall', nameTh: `ศาลากลางจังหวัด${p.name_th}`, shortNameTh: `จังหวัด${p.name_th}`, nameEn: `${p.name_en} Provincial Hall`, provinceCode: p.code!, districtCode: null, lat: null, lon: null, website: null, address: null, postcode: null, areaKm2: null, source: 'Prongsai' });
   }
 
-  await db.transaction().execute(async (tx) => {
+  // Several instances may start at once on one PostgreSQL: one loads, the others find it loaded.
+  const loadedMeanwhile = await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(724203)`.execute(tx);
+    const again = await tx.selectFrom('provinces').select(tx.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(again.n) > 0) return true;
     await tx
       .insertInto('provinces')
       .values(
@@ -132,7 +136,9 @@ export async function loadReferenceData(db: Database, log: (line: string) => voi
       subjectType: 'reference_data',
       after: { provinces: provinces.length, districts: districts.length, organizations: orgs.length },
     });
+    return false;
   });
+  if (loadedMeanwhile) return { provinces: 0, districts: 0, organizations: 0, loaded: false };
   log(`loaded ${provinces.length} provinces, ${districts.length} districts, ${orgs.length} organisations`);
   return { provinces: provinces.length, districts: districts.length, organizations: orgs.length, loaded: true };
 }
