@@ -23,6 +23,7 @@ import { AdminPage } from './features/admin/AdminPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { AuditPage } from './features/admin/AuditPage.tsx';
 import { RequireSignIn } from './features/auth/RequireSignIn.tsx';
+import { PlanEditorPage, PlanReviewPage, PlanRollupPage, PlansWorkspacePage, ProvinceDashboardPage, PublicPlanPage } from './features/plans/index.ts';
 
 export function App() {
   return (
@@ -36,6 +37,8 @@ export function App() {
               <Route path="organizations/:code" element={<OrganizationPage />} />
               <Route path="provinces/:code" element={<ProvincePage />} />
               <Route path="map" element={<NationalPage />} />
+              <Route path="plans" element={<PlanRollupPage />} />
+              <Route path="plans/:id" element={<PublicPlanPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="forgot-password" element={<ForgotPasswordPage />} />
               <Route path="reset-password/:token" element={<ResetPasswordPage />} />
@@ -48,6 +51,10 @@ export function App() {
                 <Route path="admin" element={<AdminPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/audit" element={<AuditPage />} />
+                <Route path="plans/manage" element={<PlansWorkspacePage />} />
+                <Route path="plans/:id/edit" element={<PlanEditorPage />} />
+                <Route path="plans/:id/review" element={<PlanReviewPage />} />
+                <Route path="plans/provinces/:code" element={<ProvinceDashboardPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

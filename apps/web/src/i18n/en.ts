@@ -19,6 +19,8 @@ export const en: Messages = {
   'nav.apiDocs': 'API docs',
   'nav.signIn': 'Sign in',
   'nav.account': 'My account',
+  'nav.plans': 'Anti-corruption plans',
+  'nav.planWork': 'My plan work',
   'nav.admin': 'Administration',
   'nav.menu': 'Menu',
 

@@ -19,6 +19,8 @@ export const th = {
   'nav.apiDocs': 'เอกสาร API',
   'nav.signIn': 'เข้าสู่ระบบ',
   'nav.account': 'บัญชีของฉัน',
+  'nav.plans': 'แผนป้องกันการทุจริต',
+  'nav.planWork': 'งานแผนของฉัน',
   'nav.admin': 'ผู้ดูแลระบบ',
   'nav.menu': 'เมนู',
 
