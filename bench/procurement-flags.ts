@@ -26,6 +26,8 @@ const ALL = join(ROOT, 'packages/core/test-fixtures/cardinal/docs/examples/setti
 
 interface Measure {
   seconds: number;
+  /** User + system CPU seconds of the whole process (all threads). */
+  cpuSeconds: number;
   maxRssMb: number;
   records: number;
   digest?: string;
@@ -57,7 +59,8 @@ async function measure(mode: string, file: string, threads: number): Promise<Mea
     digest = createHash('sha256').update(procurement.flagsToJson(result)).digest('hex').slice(0, 16);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, records, digest };
+  const usage = process.resourceUsage();
+  return { seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, records, digest };
 }
 
 function child(mode: string, file: string, threads: number): Measure {
@@ -95,7 +98,8 @@ async function main() {
   const inline = best('inline', 1);
   const workers = best('workers', threads);
   if (inline.digest !== workers.digest) throw new Error(`results differ: 1 thread ${inline.digest}, ${threads} threads ${workers.digest}`);
-  const fmt = (m: Measure) => `${m.seconds.toFixed(2)} s, ${Math.round(m.records / m.seconds).toLocaleString('en-US')} releases/s, peak RSS ${m.maxRssMb.toFixed(0)} MB`;
+  const fmt = (m: Measure) =>
+    `${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(1)} s), ${Math.round(m.records / m.seconds).toLocaleString('en-US')} releases/s, peak RSS ${m.maxRssMb.toFixed(0)} MB`;
   const lines = [
     `N                         ${parse.records.toLocaleString('en-US')} releases`,
     `file size                 ${(size / 1e6).toFixed(1)} MB`,
@@ -103,6 +107,7 @@ async function main() {
     `all 11 flags, 1 thread    ${fmt(inline)}  ratio ${(inline.seconds / parse.seconds).toFixed(3)}`,
     `all 11 flags, ${threads} threads   ${fmt(workers)}  ratio ${(workers.seconds / parse.seconds).toFixed(3)}`,
     `results identical across thread counts (sha256 ${workers.digest})`,
+    `load average at the end  ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -10,7 +10,7 @@ export function register(program: Command): void {
       const procurement = await import('@prongsai/core/procurement/index.ts');
       const { readBlocks } = await import('./procurement/blocks.ts');
       const { writeStdout } = await import('./procurement/settings-file.ts');
-      const counts: procurement.CoverageCounts = new Map();
+      const counts: Map<string, number> = new Map();
       let invalid = 0;
       for await (const block of readBlocks(file)) invalid += procurement.coverLines(counts, block.bytes);
       if (invalid > 0) process.stderr.write(`warning: skipped ${invalid} line(s) that are not valid JSON\n`);

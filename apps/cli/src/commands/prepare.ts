@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .option('-e, --errors <file>', 'where to write quality issues as CSV: line,ocid,path,array indexes,incorrect value,error description ("-" for standard output)')
     .action(async (file: string, options: PrepareOptions) => {
       const { createWriteStream } = await import('node:fs');
-      const { once } = await import('node:events');
+      const { once } = await import('node:events').then((m) => m.default);
       const procurement = await import('@prongsai/core/procurement/index.ts');
       const { readBlocks } = await import('./procurement/blocks.ts');
       const settings = options.settings

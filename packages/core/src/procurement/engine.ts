@@ -60,7 +60,7 @@ function isBlank(buf: Uint8Array, start: number, end: number): boolean {
 
 /** Runs all enabled indicators over JSON Lines bytes on the current thread. */
 export function computeFlags(buf: Uint8Array, settings: Settings, options: FinalizeOptions = {}): FlagsResult {
-  const config = compileFlagsConfig(settings);
+  const config = compileFlagsConfig(settings, { maps: options.maps === true });
   const state = createFlagsState(config);
   foldLines(config, state, buf);
   return finalizeFlags(config, state, options);

@@ -45,8 +45,9 @@ export interface FlagsState {
   /** Per-process results already final at fold time (R003, R018, R028, R030, R035, R036). */
   ocid: GroupResults;
   tenderer: GroupResults;
-  /** Maps for per-process indicators (ocid → tenderer ids). */
+  /** Maps for per-process indicators (ocid → tenderer ids), recorded if `mapsEnabled`. */
   maps: Map<MapName, Map<string, string[]>>;
+  mapsEnabled: boolean;
   /** R024/R058: per eligible process, the ratio (runner-up − winner) / winner. */
   ratioOcids: string[];
   ratios: number[];
@@ -91,6 +92,8 @@ export interface FlagsConfig {
   r035Threshold: number;
   r048Digits: number;
   needRatio: boolean;
+  /** Record the data for the `Maps` key while folding (costs memory on large inputs). */
+  maps: boolean;
 }
 
 /** Default thresholds and minimums (Cardinal 0.0.8). */
@@ -113,8 +116,11 @@ export const DEFAULTS = {
   r048MinimumContractingProcesses: 20,
 } as const;
 
-/** Compiles settings for the hot path. */
-export function compileFlagsConfig(settings: Settings): FlagsConfig {
+/**
+ * Compiles settings for the hot path. Pass `{ maps: true }` if `finalizeFlags` will be asked for
+ * the `Maps` key.
+ */
+export function compileFlagsConfig(settings: Settings, options: { maps?: boolean } = {}): FlagsConfig {
   const enabled = new Set(INDICATOR_CODES.filter((code) => settings[code] !== undefined));
   const set = (list: string[] | undefined) => (list ? new Set(list) : null);
   return {
@@ -130,6 +136,7 @@ export function compileFlagsConfig(settings: Settings): FlagsConfig {
     r035Threshold: Math.max(1, settings.R035?.threshold ?? DEFAULTS.r035Threshold),
     r048Digits: settings.R048?.digits ?? DEFAULTS.r048Digits,
     needRatio: enabled.has('R024') || enabled.has('R058'),
+    maps: options.maps === true,
   };
 }
 
@@ -143,6 +150,7 @@ export function createFlagsState(config: FlagsConfig, currency?: string | null):
     ocid: new Map(),
     tenderer: new Map(),
     maps: new Map(),
+    mapsEnabled: config.maps,
     ratioOcids: [],
     ratios: [],
     ratioWinners: [],
@@ -162,6 +170,7 @@ function put(group: GroupResults, id: string, code: IndicatorCode, value: number
 }
 
 function putMap(state: FlagsState, name: MapName, ocid: string, ids: string[]): void {
+  if (!state.mapsEnabled) return;
   let map = state.maps.get(name);
   if (!map) state.maps.set(name, (map = new Map()));
   map.set(ocid, ids);

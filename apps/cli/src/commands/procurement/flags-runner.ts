@@ -48,7 +48,8 @@ export async function runFlags(
   settings: procurement.Settings,
   options: RunFlagsOptions = {},
 ): Promise<{ result: procurement.FlagsResult; stats: RunFlagsStats }> {
-  const config = procurement.compileFlagsConfig(settings);
+  const maps = options.finalize?.maps === true;
+  const config = procurement.compileFlagsConfig(settings, { maps });
   const totalBytes = input === '-' ? undefined : (await stat(input)).size;
   const progress = createProgress(options.progress === true, totalBytes);
   const stats: RunFlagsStats = { lines: 0, invalid: 0, processes: 0, bytes: 0 };
@@ -83,7 +84,7 @@ export async function runFlags(
     if (merged) procurement.mergeAggregates(merged, aggregates);
   } else {
     const workerUrl = new URL('./flags-worker.mjs', import.meta.url);
-    const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { settings } }));
+    const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { settings, maps } }));
     const idle: Worker[] = [...workers];
     const waiting: Array<() => void> = [];
     const replies = new Map<Worker, (r: WorkerReply) => void>();

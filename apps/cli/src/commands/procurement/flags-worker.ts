@@ -8,8 +8,8 @@ import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as procurement from '@prongsai/core/procurement/index.ts';
 
-const { settings } = workerData as { settings: procurement.Settings };
-const config = procurement.compileFlagsConfig(settings);
+const { settings, maps } = workerData as { settings: procurement.Settings; maps: boolean };
+const config = procurement.compileFlagsConfig(settings, { maps });
 const aggregates = procurement.pickAggregates(procurement.createFlagsState(config));
 
 /** A block to fold, or the request for this worker's aggregates. */
