@@ -68,7 +68,7 @@ function planBlocks(plan: Plan, o: ThaiDocOptions, now: Date): Block[] {
   const dims = [...new Set([...dimTitle.keys(), ...plan.items.map((i) => i.dimensionCode)])];
   for (const dim of dims) {
     bold.add(rows.length);
-    rows.push([d(`มิติที่ ${dim} ${dimTitle.get(dim) ?? ''}`), '', ...years.map(() => ''), '']);
+    rows.push([d(`มิติที่ ${dim}`), dimTitle.get(dim) ?? '', ...years.map(() => ''), '']);
     let n = 0;
     const inDim = plan.items.filter((i) => i.dimensionCode === dim);
     for (const item of inDim) {
