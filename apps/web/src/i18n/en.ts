@@ -221,7 +221,7 @@ export const en: Messages = {
   'admin.auditEmpty': 'No entries',
 
   'notifications.label': 'Notifications',
-  'notifications.unread': 'Notifications ({count} unread)',
+  'notifications.unreadSuffix': 'unread',
   'notifications.empty': 'No notifications',
 
   'kind.pao': 'Provincial Administrative Organisation',

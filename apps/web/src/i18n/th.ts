@@ -221,7 +221,7 @@ export const th = {
   'admin.auditEmpty': 'ไม่มีรายการ',
 
   'notifications.label': 'การแจ้งเตือน',
-  'notifications.unread': 'การแจ้งเตือน ({count} รายการที่ยังไม่อ่าน)',
+  'notifications.unreadSuffix': 'รายการที่ยังไม่อ่าน',
   'notifications.empty': 'ไม่มีการแจ้งเตือน',
 
   'kind.pao': 'องค์การบริหารส่วนจังหวัด',

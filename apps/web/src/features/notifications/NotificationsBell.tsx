@@ -1,7 +1,7 @@
 /** The bell in the header: unread count, and a panel listing recent notifications. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { NotificationListSchema, type NotificationList } from '@prongsai/contracts';
+import { Link, useLocation } from 'react-router';
+import { NotificationListSchema, OkSchema, type NotificationList } from '@prongsai/contracts';
 import { formatDate } from '@prongsai/core';
 import { useI18n } from '../../i18n/index.tsx';
 import { api } from '../../lib/api.ts';
@@ -12,11 +12,23 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
   useEffect(() => {
     let live = true;
     api.get('/notifications', NotificationListSchema, { limit: 10 }).then((l) => live && setList(l), () => {});
     return () => { live = false; };
-  }, []);
+  }, [pathname]);
+  const toggle = () => {
+    const opening = !open;
+    setOpen(opening);
+    // Opening the panel reads what it shows: mark those read (the count updates on close).
+    if (opening && list) {
+      const unreadIds = list.items.filter((n) => !n.readAt).map((n) => n.id);
+      void Promise.all(unreadIds.map((id) => api.post(`/notifications/${id}/read`, {}, OkSchema))).catch(() => {});
+    } else if (!opening && list) {
+      setList({ ...list, unread: 0, items: list.items.map((n) => ({ ...n, readAt: n.readAt ?? new Date().toISOString() })) });
+    }
+  };
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
@@ -34,13 +46,18 @@ export function NotificationsBell() {
         className="bell-button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.label')}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
         </svg>
-        {unread > 0 && <span className="bell-count" aria-hidden="true">{unread}</span>}
+        <span className="visually-hidden">{t('notifications.label')}</span>
+        {unread > 0 && (
+          <>
+            {' '}<span className="bell-count">{unread}</span>
+            <span className="visually-hidden"> {t('notifications.unreadSuffix')}</span>
+          </>
+        )}
       </button>
       <div id={panelId} className="bell-panel" hidden={!open}>
         <h2 className="visually-hidden">{t('notifications.label')}</h2>
