@@ -87,6 +87,13 @@ function classify(entry: MatrixEntry, status: number, body: string): Outcome {
 
 const principals = Object.keys(PRINCIPALS) as Principal[];
 
+/** The principals an entry allows in a scope (a plain list: the same in both). */
+function allowedIn(entry: MatrixEntry, scope: Scope): readonly Principal[] {
+  const a = entry.allowed;
+  return 'own' in a ? a[scope] : (a as readonly Principal[]);
+}
+const isScoped = (entry: MatrixEntry) => 'own' in entry.allowed;
+
 describe('authorisation matrix', () => {
   it('has an entry for every API route, and every API route declares its access', () => {
     const routes = t.app.routesInfo.filter(needsMatrixEntry);
@@ -102,9 +109,9 @@ describe('authorisation matrix', () => {
     it(key, async () => {
       const route = t.app.routesInfo.find((r) => `${r.method} ${r.url}` === key);
       if (!route) return; // reported by the first test
-      const scopes: Scope[] = Array.isArray(entry.allowed) ? ['own'] : ['own', 'other'];
+      const scopes: Scope[] = isScoped(entry) ? ['own', 'other'] : ['own'];
       for (const scope of scopes) {
-        const expected = [...(Array.isArray(entry.allowed) ? (entry.allowed as Principal[]) : (entry.allowed as Record<Scope, Principal[]>)[scope])].sort();
+        const expected = [...allowedIn(entry, scope)].sort();
         const outcomes: Record<string, Outcome> = {};
         for (const principal of principals) {
           const session = await sessionOf(principal, entry.freshSession === true);
@@ -119,7 +126,7 @@ describe('authorisation matrix', () => {
         expect(allowed, `${key} [${scope}]: principals that got through`).toEqual(expected);
       }
       // The declared access agrees with the matrix.
-      const all = Array.isArray(entry.allowed) ? entry.allowed : [...entry.allowed.own, ...entry.allowed.other];
+      const all = [...allowedIn(entry, 'own'), ...allowedIn(entry, 'other')];
       if (route.access === 'signed_in') expect(all, `${key} is signed_in but allows anonymous`).not.toContain('anonymous');
       if (route.access === 'public') expect(all, `${key} is public but refuses anonymous`).toContain('anonymous');
     });

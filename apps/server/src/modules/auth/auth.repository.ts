@@ -22,7 +22,7 @@ export function createAuthRepository() {
     },
 
     async updatePassword(tx: Tx, userId: string, passwordHash: string) {
-      await tx.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
+      return tx.updateTable('users').set({ passwordHash }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
     },
 
     async setTotpSecret(tx: Tx, userId: string, secret: string) {

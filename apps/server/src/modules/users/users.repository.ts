@@ -1,8 +1,7 @@
 /** The only SQL about invitations, memberships, members and notifications. */
 import { sql, type Insertable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
-import type { InvitationsTable, MembershipsTable, UsersTable } from '../../db/tables.ts';
-import type { ResourceScope } from '../../auth/policy.ts';
+import type { InvitationsTable, MembershipsTable } from '../../db/tables.ts';
 
 type Db = Database | Tx;
 
@@ -10,6 +9,13 @@ export interface MembershipScope {
   organizationId: string | null;
   provinceCode: string | null;
   paccRegion: number | null;
+}
+
+/** Rows whose organisation, province and region columns equal `scope` (nulls included). */
+function sameScope(scope: MembershipScope) {
+  return sql<boolean>`(organization_id is not distinct from ${scope.organizationId}::uuid
+    and province_code is not distinct from ${scope.provinceCode}::text
+    and pacc_region is not distinct from ${scope.paccRegion}::int)`;
 }
 
 export function createUsersRepository() {
@@ -51,34 +57,8 @@ export function createUsersRepository() {
         .executeTakeFirst();
     },
 
-    async findOrganizationScope(db: Db, organizationId: string): Promise<ResourceScope | undefined> {
-      const row = await db
-        .selectFrom('organizations as o')
-        .leftJoin('provinces as p', 'p.code', 'o.provinceCode')
-        .select(['o.id', 'o.provinceCode', 'p.paccRegion'])
-        .where('o.id', '=', organizationId)
-        .executeTakeFirst();
-      return row && { organizationId: row.id, provinceCode: row.provinceCode, paccRegion: row.paccRegion ?? null };
-    },
-
     async findProvince(db: Db, code: string) {
       return db.selectFrom('provinces').select(['code', 'nameTh', 'paccRegion']).where('code', '=', code).executeTakeFirst();
-    },
-
-    async findUserByEmail(db: Db, email: string) {
-      return db.selectFrom('users').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
-    },
-
-    async findUserById(db: Db, id: string) {
-      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    async insertUser(tx: Tx, row: Insertable<UsersTable>) {
-      return tx.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
-    },
-
-    async setPasswordHash(tx: Tx, userId: string, passwordHash: string) {
-      return tx.updateTable('users').set({ passwordHash }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
     },
 
     async hasActiveMembership(db: Db, userId: string, role: string, scope: MembershipScope): Promise<boolean> {
@@ -88,9 +68,7 @@ export function createUsersRepository() {
         .where('userId', '=', userId)
         .where('role', '=', role)
         .where('revokedAt', 'is', null)
-        .where(sql<boolean>`organization_id is not distinct from ${scope.organizationId}::uuid`)
-        .where(sql<boolean>`province_code is not distinct from ${scope.provinceCode}::text`)
-        .where(sql<boolean>`pacc_region is not distinct from ${scope.paccRegion}::int`)
+        .where(sameScope(scope))
         .executeTakeFirst();
       return row !== undefined;
     },
@@ -108,9 +86,7 @@ export function createUsersRepository() {
         .where('role', '=', role)
         .where('acceptedAt', 'is', null)
         .where('revokedAt', 'is', null)
-        .where(sql<boolean>`organization_id is not distinct from ${scope.organizationId}::uuid`)
-        .where(sql<boolean>`province_code is not distinct from ${scope.provinceCode}::text`)
-        .where(sql<boolean>`pacc_region is not distinct from ${scope.paccRegion}::int`)
+        .where(sameScope(scope))
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

@@ -28,6 +28,8 @@ import type { Mailer } from '../../platform/mailer.ts';
 import { notify } from '../../platform/notifications.ts';
 import type { AuthService, IssuedSession } from '../auth/auth.service.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { createAuthRepository } from '../auth/auth.repository.ts';
+import { createOrganizationsRepository } from '../organizations/organizations.repository.ts';
 import { createUsersRepository, type MembershipScope } from './users.repository.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
@@ -72,6 +74,8 @@ function scopeLabel(row: InvitationRow): string {
 export function createUsersService(deps: UsersServiceDeps) {
   const { db, clock, mailer, config, auth } = deps;
   const repo = createUsersRepository();
+  const accounts = createAuthRepository();
+  const organizations = createOrganizationsRepository();
   const now = (context?: RequestContext) => context?.now ?? clock.now();
   const baseUrl = config.PUBLIC_URL.replace(/\/$/, '');
 
@@ -112,7 +116,7 @@ export function createUsersService(deps: UsersServiceDeps) {
 
   /** Where an existing membership sits, for the policy. */
   async function membershipPolicyScope(m: MembershipScope): Promise<ResourceScope> {
-    if (m.organizationId) return (await repo.findOrganizationScope(db, m.organizationId)) ?? { organizationId: m.organizationId, provinceCode: null, paccRegion: null };
+    if (m.organizationId) return (await organizations.findScope(db, m.organizationId)) ?? { organizationId: m.organizationId, provinceCode: null, paccRegion: null };
     if (m.provinceCode) {
       const province = await repo.findProvince(db, m.provinceCode);
       return { organizationId: null, provinceCode: m.provinceCode, paccRegion: province?.paccRegion ?? null };
@@ -133,7 +137,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       const { membership, policy } = await resolveScope(input);
       assertCan(actor, 'user.invite', policy);
       if (!canGrantRole(actor, input.role, policy)) throw new AppError('FORBIDDEN', { reason: 'role_not_grantable' });
-      const existing = await repo.findUserByEmail(db, input.email);
+      const existing = await accounts.findUserByEmail(db, input.email);
       if (existing && (await repo.hasActiveMembership(db, existing.id, input.role, membership))) throw new AppError('CONFLICT', { reason: 'already_member' });
       const at = now(context);
       const token = newToken();
@@ -174,7 +178,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     /** What an invitation link offers (public: the token is the credential). */
     async previewInvitation(token: string): Promise<InvitationPreview> {
       const row = await openInvitation(token);
-      const existing = await repo.findUserByEmail(db, row.email);
+      const existing = await accounts.findUserByEmail(db, row.email);
       const { id: _id, createdAt: _c, acceptedAt: _a, ...rest } = toInvitation(row);
       return { ...rest, existingAccount: Boolean(existing?.passwordHash && !existing.disabledAt) };
     },
@@ -182,7 +186,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     /** Accepts an invitation: creates the account (or adds the role to the existing one) and signs in. */
     async acceptInvitation(token: string, input: AcceptInvitationBody, currentToken: string | undefined, context: RequestContext): Promise<IssuedSession> {
       const preview = await openInvitation(token);
-      const existing = await repo.findUserByEmail(db, preview.email);
+      const existing = await accounts.findUserByEmail(db, preview.email);
       if (existing?.disabledAt) throw new AppError('TOKEN_INVALID');
       let passwordHash: string | null = null;
       if (existing?.passwordHash) {
@@ -196,15 +200,15 @@ export function createUsersService(deps: UsersServiceDeps) {
       return db.transaction().execute(async (tx: Tx) => {
         const invitation = await repo.lockOpenInvitation(tx, hashToken(token), at);
         if (!invitation) throw new AppError('TOKEN_INVALID');
-        let user = existing ? await repo.findUserById(tx, existing.id) : undefined;
+        let user = existing ? await accounts.findUserById(tx, existing.id) : undefined;
         if (!user) {
-          user = await repo.insertUser(tx, { email: invitation.email.toLowerCase(), displayName: input.displayName ?? invitation.displayName, passwordHash, createdAt: at });
+          user = await accounts.insertUser(tx, { email: invitation.email.toLowerCase(), displayName: input.displayName ?? invitation.displayName, passwordHash, createdAt: at });
           await recordAudit(tx, { kind: 'user', userId: user.id, email: user.email, displayName: user.displayName, memberships: [], sessionIdHash: null }, {
             action: 'user.create', subjectType: 'user', subjectId: user.id, organizationId: invitation.organizationId, after: { email: user.email, displayName: user.displayName, invitationId: invitation.id },
           }, context);
         } else if (passwordHash) {
           // An account made by create-admin without a password: the invitation sets it.
-          user = await repo.setPasswordHash(tx, user.id, passwordHash);
+          user = await accounts.updatePassword(tx, user.id, passwordHash);
         }
         const scope = { organizationId: invitation.organizationId, provinceCode: invitation.provinceCode, paccRegion: invitation.paccRegion };
         const actor: Actor = { kind: 'user', userId: user.id, email: user.email, displayName: user.displayName, memberships: [], sessionIdHash: null };
@@ -245,13 +249,13 @@ export function createUsersService(deps: UsersServiceDeps) {
       }
       const at = now(context);
       return db.transaction().execute(async (tx) => {
-        let user = await repo.findUserByEmail(tx, email);
+        let user = await accounts.findUserByEmail(tx, email);
         const createdUser = !user;
         if (!user) {
-          user = await repo.insertUser(tx, { email, displayName: input.displayName, passwordHash, createdAt: at });
+          user = await accounts.insertUser(tx, { email, displayName: input.displayName, passwordHash, createdAt: at });
           await recordAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: user.id, after: { email, displayName: input.displayName } }, context);
         } else if (passwordHash) {
-          user = await repo.setPasswordHash(tx, user.id, passwordHash);
+          user = await accounts.updatePassword(tx, user.id, passwordHash);
           await recordAudit(tx, actor, { action: 'user.password_set', subjectType: 'user', subjectId: user.id }, context);
         }
         const scope = { organizationId: null, provinceCode: null, paccRegion: null };
