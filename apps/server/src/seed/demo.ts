@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { systemActor } from '../auth/actor.ts';
+import { seedPlanDemo } from '../modules/plans/plans.demo.ts';
 
 export const DEMO_PASSWORD = 'prongsai-demo-2569';
 
@@ -44,7 +45,7 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /** Demo hooks other modules add (plans, procurement…); each must be idempotent. */
-export const demoSeeders: Array<(db: Database, log: (line: string) => void) => Promise<void>> = [];
+export const demoSeeders: Array<(db: Database, log: (line: string) => void) => Promise<void>> = [seedPlanDemo];
 
 export async function seedDemo(db: Database, log: (line: string) => void = () => {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -12,11 +12,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app.ts';
 import { seedDemoUsers, signIn, type SignedIn } from '../../../test/auth-helpers.ts';
+import { createLocalFileStore } from '../../platform/file-store.ts';
+import { createPlansService } from './plans.service.ts';
 
 let t: TestContext;
 let dataDir: string;
 let editor: SignedIn, mayor: SignedIn, nacc: SignedIn, naccOther: SignedIn, viewer: SignedIn, hq: SignedIn;
 let planId = '';
+const baseline: { compiled: { items: number; dimensions: Array<{ dimensionCode: string; withBudget: unknown[]; withoutBudget: unknown[] }> }; rollup: Record<string, number>; nation: Record<string, string | number> | null } = { compiled: { items: 0, dimensions: [] }, rollup: {}, nation: null };
 let cycleId = '';
 
 const normalizeExtracted = (t: string) => t.replace(/ำา/g, 'ำ').replace(/\s+(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])/g, '');
@@ -32,6 +35,12 @@ beforeAll(async () => {
   nacc = await signIn(t, 'nacc.kamphaengphet@prongsai.demo');
   naccOther = await signIn(t, 'nacc.khonkaen@prongsai.demo');
   hq = await signIn(t, 'nacc.hq@prongsai.demo');
+  // The demo plans (seeded with the demo users) are the baseline the figures below add to.
+  baseline.compiled = (await t.app.inject('/api/v1/provinces/62/plans/compiled?fiscalYear=2569')).json();
+  for (const level of ['dimension', 'organization', 'district', 'province', 'region', 'nation']) {
+    baseline.rollup[level] = (await t.app.inject(`/api/v1/plan-rollups?fiscalYear=2569&level=${level}`)).json().rows.reduce((s: number, x: { items: number }) => s + x.items, 0);
+  }
+  baseline.nation = (await t.app.inject('/api/v1/plan-rollups?fiscalYear=2569&level=nation')).json().rows[0] ?? null;
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -274,12 +283,13 @@ describe('the plan cycle', () => {
   });
 
   it('serves open data: published plans, never drafts', async () => {
-    const list = (await t.app.inject('/api/v1/organizations/6620708/plans')).json();
+    const url = '/api/v1/organizations/6620708/plans?cycle=2569-2572';
+    const list = (await t.app.inject(url)).json();
     expect(list.items.map((p: { id: string }) => p.id)).toEqual([planId]);
     const draft = await t.app.inject({ method: 'POST', url: '/api/v1/organizations/6620708/plans', headers: editor.headers, payload: { cycleId } });
-    expect((await t.app.inject('/api/v1/organizations/6620708/plans')).json().total).toBe(1);
-    expect((await t.app.inject({ url: '/api/v1/organizations/6620708/plans', headers: editor.headers })).json().total).toBe(2);
-    expect((await t.app.inject({ url: '/api/v1/organizations/6620708/plans', headers: nacc.headers })).json().total).toBe(1);
+    expect((await t.app.inject(url)).json().total).toBe(1);
+    expect((await t.app.inject({ url, headers: editor.headers })).json().total).toBe(2);
+    expect((await t.app.inject({ url, headers: nacc.headers })).json().total).toBe(1);
     expect((await t.app.inject(`/api/v1/plans/${draft.json().id}`)).statusCode).toBe(404);
     expect((await t.app.inject(`/api/v1/plans/${draft.json().id}/document.pdf`)).statusCode).toBe(404);
     const pub = (await t.app.inject(`/api/v1/plans/${planId}`)).json();
@@ -308,10 +318,10 @@ describe('the plan cycle', () => {
 
   it('shows the province views and roll-ups', async () => {
     const compiled = (await t.app.inject('/api/v1/provinces/62/plans/compiled?fiscalYear=2569')).json();
-    expect(compiled.items).toBe(5);
-    const d1 = compiled.dimensions.find((d: { dimensionCode: string }) => d.dimensionCode === '1');
-    expect(d1.withBudget).toHaveLength(2);
-    expect(compiled.dimensions.find((d: { dimensionCode: string }) => d.dimensionCode === '2').withoutBudget).toHaveLength(1);
+    expect(compiled.items - baseline.compiled.items).toBe(5);
+    const dim = (c: typeof baseline.compiled, code: string) => c.dimensions.find((d) => d.dimensionCode === code) ?? { withBudget: [], withoutBudget: [] };
+    expect(dim(compiled, '1').withBudget.length - dim(baseline.compiled, '1').withBudget.length).toBe(2);
+    expect(dim(compiled, '2').withoutBudget.length - dim(baseline.compiled, '2').withoutBudget.length).toBe(1);
     expect((await t.app.inject('/api/v1/provinces/62/plans/dashboard?cycle=2569-2572')).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/provinces/62/plans/dashboard?cycle=2569-2572', headers: naccOther.headers })).statusCode).toBe(403);
     const dash = (await t.app.inject({ url: '/api/v1/provinces/62/plans/dashboard?cycle=2569-2572', headers: nacc.headers })).json();
@@ -321,17 +331,29 @@ describe('the plan cycle', () => {
     expect(dash.organizations.find((o: { code: string }) => o.code === 'PHALL-62').state).toBe('no_plan');
     for (const level of ['dimension', 'organization', 'district', 'province', 'region', 'nation']) {
       const r = (await t.app.inject(`/api/v1/plan-rollups?fiscalYear=2569&level=${level}`)).json();
-      expect(r.rows.reduce((s: number, x: { items: number }) => s + x.items, 0)).toBe(5);
+      expect(r.rows.reduce((s: number, x: { items: number }) => s + x.items, 0) - baseline.rollup[level]!).toBe(5);
     }
     const nation = (await t.app.inject('/api/v1/plan-rollups?fiscalYear=2569&level=nation')).json().rows[0];
-    expect(nation).toMatchObject({ plannedSatang: '3500000', spentSatang: '1850000', completedItems: 1, withBudget: 2, noBudget: 3 });
+    const before = baseline.nation ?? { plannedSatang: '0', spentSatang: '0', completedItems: 0, withBudget: 0, noBudget: 0 };
+    expect(BigInt(nation.plannedSatang) - BigInt(before.plannedSatang)).toBe(3500000n);
+    expect(BigInt(nation.spentSatang) - BigInt(before.spentSatang)).toBe(1850000n);
+    expect(nation.completedItems - Number(before.completedItems)).toBe(1);
+    expect(nation.withBudget - Number(before.withBudget)).toBe(2);
+    expect(nation.noBudget - Number(before.noBudget)).toBe(3);
   });
 
-  it('finds reminders due before a deadline, once', async () => {
+  it('finds reminders due before a deadline and sends each once', async () => {
+    const service = createPlansService({ db: t.database.db, clock: t.clock, fileStore: createLocalFileStore(path.join(dataDir, 'files')) });
+    t.clock.set('2026-12-01T03:00:00Z');
+    expect(await service.findDueReminders()).toEqual([]);
     t.clock.set('2026-12-26T03:00:00Z');
-    const { registerPlans } = await import('./plans.module.ts');
-    void registerPlans;
-    const res = await t.database.db.selectFrom('planDeadlines').select('dueAt').executeTakeFirstOrThrow();
-    expect(new Date(res.dueAt).toISOString()).toBe('2026-12-31T16:59:59.000Z');
+    const due = await service.findDueReminders();
+    const org = await t.database.db.selectFrom('organizations').select('id').where('code', '=', '6620708').executeTakeFirstOrThrow();
+    const ours = due.filter((r) => r.dueAt === '2026-12-31T16:59:59.000Z');
+    expect(ours.length).toBeGreaterThan(10);
+    expect(ours.every((r) => r.daysLeft === 6 && r.kind === 'submission_deadline')).toBe(true);
+    expect(due.map((r) => r.organizationId)).not.toContain(org.id);
+    expect(await service.sendDueReminders()).toBe(due.length);
+    expect(await service.findDueReminders()).toEqual([]);
   });
 });
