@@ -360,7 +360,7 @@ export const PlanItemInputSchema = z
     remarks: z.string().max(2000).default(''),
     sheet: PlanProjectSheetSchema.nullable().optional(),
   })
-  .meta({ id: 'PlanItemInput' });
+  .meta({ id: 'PlanItemBody' });
 export type PlanItemInput = z.infer<typeof PlanItemInputSchema>;
 /** A partial edit: only the fields sent change (no defaults, unlike PlanItemInput). */
 export const PlanItemPatchSchema = z
@@ -631,7 +631,7 @@ export const PlanProgressEntryInputSchema = z
     links: z.array(z.object({ url: z.string().url().max(2000), label: z.string().max(300).default('') })).max(20).default([]),
     note: z.string().max(5000).default(''),
   })
-  .meta({ id: 'PlanProgressEntryInput' });
+  .meta({ id: 'PlanProgressEntryBody' });
 export type PlanProgressEntryInput = z.infer<typeof PlanProgressEntryInputSchema>;
 
 export const PlanSaveProgressBodySchema = z
