@@ -11,3 +11,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
 export * from './plans.ts';
+export * from './procurement.ts';

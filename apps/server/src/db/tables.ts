@@ -389,6 +389,9 @@ export interface PlanRemindersSentTable {
 
 // Procurement surveillance (migration 202611231200_create_procurement.sql) ----------------------
 
+/** int8 with a default: string when read, optional when inserted. */
+type Int8Default = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+
 export interface ProcurementThresholdSetsTable {
   id: string;
   validFrom: string;
@@ -411,12 +414,13 @@ export interface ProcurementImportsTable {
   serverPath: string | null;
   fileName: string;
   format: 'jsonl' | 'json' | 'csv';
-  sizeBytes: Generated<Int8>;
+  sizeBytes: Int8Default;
   status: Generated<'queued' | 'running' | 'done' | 'failed'>;
-  linesDone: Generated<Int8>;
-  releasesUpserted: Generated<Int8>;
-  errorsCount: Generated<Int8>;
-  warningsCount: Generated<Int8>;
+  linesDone: Int8Default;
+  releasesUpserted: Int8Default;
+  errorsCount: Int8Default;
+  warningsCount: Int8Default;
+  checkpoint: Json | null;
   createdBy: string | null;
   createdAt: DefaultTimestamp;
   finishedAt: Timestamp | null;
@@ -505,9 +509,9 @@ export interface ProcurementAnalysesTable {
   id: Generated<string>;
   jobId: string | null;
   status: Generated<'queued' | 'running' | 'done' | 'failed'>;
-  processes: Generated<Int8>;
-  flags: Generated<Int8>;
-  newFlags: Generated<Int8>;
+  processes: Int8Default;
+  flags: Int8Default;
+  newFlags: Int8Default;
   meta: Json | null;
   createdBy: string | null;
   createdAt: DefaultTimestamp;

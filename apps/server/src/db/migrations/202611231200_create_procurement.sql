@@ -33,6 +33,8 @@ create table procurement_imports (
   releases_upserted bigint not null default 0,
   errors_count bigint not null default 0,
   warnings_count bigint not null default 0,
+  -- Where to resume: {offset (bytes), line, record}; written in the same transaction as each batch.
+  checkpoint jsonb,
   created_by uuid references users(id),
   created_at timestamptz not null default now(),
   finished_at timestamptz

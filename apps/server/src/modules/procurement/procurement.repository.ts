@@ -76,7 +76,7 @@ export function createProcurementRepository() {
   }
 
   const flagColumns = [
-    'f.id', 'f.ocid', 'f.code', 'f.supplierId', 'f.source', 'f.value', 'f.evidence', 'f.thresholdsVersion', 'f.firstSeenAt', 'f.withdrawnAt',
+    'f.id', 'f.ocid', 'f.code', 'f.supplierId', 'f.source', 'f.value', sql<string>`f.evidence::text`.as('evidenceJson'), 'f.thresholdsVersion', 'f.firstSeenAt', 'f.withdrawnAt',
     'f.status', 'f.response', 'f.respondedAt', 'f.reviewOutcome', 'f.reviewNote', 'f.reviewedAt',
     'r.buyerId', 'r.buyerName', 'r.organizationId', 'r.provinceCode', 'r.valueSatang', 'r.fiscalYear', 'o.code as organizationCode', 'p.paccRegion',
   ] as const;
@@ -92,7 +92,9 @@ export function createProcurementRepository() {
       if (rows.length) await tx.insertInto('procurementRiskWeights').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
     },
     async listThresholdSets(db: Db) {
-      return db.selectFrom('procurementThresholdSets').selectAll().orderBy('validFrom').execute();
+      // jsonb is read as text: the CamelCasePlugin would rename snake_case keys inside it.
+      const rows = await db.selectFrom('procurementThresholdSets').select(['id', 'validFrom', 'status', sql<string>`params::text`.as('paramsJson')]).orderBy('validFrom').execute();
+      return rows.map((r) => ({ ...r, params: JSON.parse(r.paramsJson) as unknown }));
     },
     async listWeights(db: Db) {
       return db.selectFrom('procurementRiskWeights').select(['code', 'weight']).orderBy('code').execute();
@@ -127,7 +129,8 @@ export function createProcurementRepository() {
     // Releases -----------------------------------------------------------------------------------
     async findStoredReleases(tx: Db, ocids: string[]) {
       if (ocids.length === 0) return [];
-      return tx.selectFrom('procurementReleases').select(['ocid', 'release', 'importId']).where('ocid', 'in', ocids).execute();
+      const rows = await tx.selectFrom('procurementReleases').select(['ocid', sql<string>`release::text`.as('json'), 'importId']).where('ocid', 'in', ocids).execute();
+      return rows.map((r) => ({ ocid: r.ocid, importId: r.importId, release: JSON.parse(r.json) as Record<string, unknown> }));
     },
     async upsertReleases(tx: Db, rows: Insertable<ProcurementReleasesTable>[]) {
       if (rows.length === 0) return;

@@ -83,7 +83,7 @@ export function createProcurementService(deps: { db: Database; clock: Clock; con
   type FlagRow = NonNullable<Awaited<ReturnType<typeof repo.findFlag>>>;
 
   function toFlagView(row: FlagRow & { processTitle?: string | null }, viewer: Viewer): ProcurementFlag {
-    const evidence = { ...(row.evidence as Record<string, EvidenceValue>) };
+    const evidence = JSON.parse(row.evidenceJson) as Record<string, EvidenceValue>;
     if (viewer !== 'oversight') for (const k of CONFIDENTIAL_EVIDENCE) delete evidence[k];
     return {
       id: row.id,
