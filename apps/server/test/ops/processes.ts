@@ -1,4 +1,4 @@
-/** Helpers for tests that start real `prongsai` processes. */
+/** Helpers for tests (and bench/) that start real `prongsai` processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -26,7 +26,12 @@ export interface Started {
 
 /** Runs `prongsai <args>` with `env` added to this process's environment. */
 export function startCli(args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startNode([CLI, ...args], env);
+}
+
+/** Runs `node <args>` from the repository root with `env` added (LOG_LEVEL=warn unless set). */
+export function startNode(args: string[], env: Record<string, string>): Started {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -44,7 +49,7 @@ export async function waitForHealth(base: string, started: Started, timeoutMs = 
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`server at ${base} not healthy after ${timeoutMs} ms:\n${started.output()}`);
 }
