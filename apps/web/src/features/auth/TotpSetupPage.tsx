@@ -1,5 +1,5 @@
 /** Two-factor set-up: QR code (and the secret to type by hand), then a code to turn it on. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { MeSchema, TotpSetupSchema, type TotpSetup } from '@prongsai/contracts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -16,7 +16,11 @@ export function TotpSetupPage() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>();
   useTitle(t('auth.totpSetupTitle'));
+  // Once per visit: each call makes a new secret (React's StrictMode runs effects twice in dev).
+  const started = useRef(false);
   useEffect(() => {
+    if (started.current) return;
+    started.current = true;
     api.post('/auth/totp/setup', {}, TotpSetupSchema).then(setSetup, setError);
   }, []);
   const submit = async (event: FormEvent) => {
