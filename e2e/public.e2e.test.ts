@@ -70,7 +70,7 @@ describe('public web', () => {
     const main = page.locator('main');
     await expect(main.textContent()).resolves.toContain('ลานกระบือ');
     await expect(main.getByRole('link', { name: 'สำนักงาน ป.ป.ช. ประจำจังหวัดกำแพงเพชร' }).count()).resolves.toBe(1);
-    expect(await page.locator('svg.map-svg path.highlight').count()).toBe(1);
+    await page.locator('svg.map-svg path.highlight').waitFor();
     await screenshot(page, 'organization-6620708');
 
     await main.locator('dd').getByRole('link', { name: 'กำแพงเพชร', exact: true }).click();

@@ -33,7 +33,12 @@ export function watchErrors(page: Page): string[] {
 /** Waits until the page has rendered its data: no "loading" status and web fonts ready. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main [role="status"].muted') && document.fonts.status === 'loaded', undefined, { timeout: 15_000 });
+  // No "loading…" status, no map placeholder waiting for its shapes, web fonts loaded.
+  await page.waitForFunction(
+    () => !document.querySelector('main [role="status"].muted') && !document.querySelector('div.map-svg') && document.fonts.status === 'loaded',
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 export async function open(page: Page, url: string): Promise<void> {
