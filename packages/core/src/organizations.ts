@@ -5,10 +5,14 @@
  */
 import { normalizeText } from './thai-text.ts';
 
+/** Prefix of NACC provincial office codes; the province code follows (NACC-P62). */
+export const NACC_PROVINCIAL_OFFICE_PREFIX = 'NACC-P';
+/** Prefix of PACC regional office codes; the region number follows (PACC-R8). */
+export const PACC_REGIONAL_OFFICE_PREFIX = 'PACC-R';
 /** Code of the NACC provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด) of a province. */
-export const naccProvincialOfficeCode = (provinceCode: string) => `NACC-P${provinceCode}`;
+export const naccProvincialOfficeCode = (provinceCode: string) => `${NACC_PROVINCIAL_OFFICE_PREFIX}${provinceCode}`;
 /** Code of the PACC regional office (สำนักงาน ป.ป.ท. เขต n). */
-export const paccRegionalOfficeCode = (region: number) => `PACC-R${region}`;
+export const paccRegionalOfficeCode = (region: number) => `${PACC_REGIONAL_OFFICE_PREFIX}${region}`;
 /** Code of a provincial hall (ศาลากลางจังหวัด). */
 export const provincialHallCode = (provinceCode: string) => `PHALL-${provinceCode}`;
 export const NACC_HEAD_OFFICE_CODE = 'NACC-HQ';

@@ -41,6 +41,7 @@ describe('organisations (open data)', () => {
     expect(org).toMatchObject({ code: '6620708', kind: 'sao', provinceNameTh: 'กำแพงเพชร', districtNameTh: 'ลานกระบือ' });
     expect(org.oversight.naccProvincialOffice.code).toBe('NACC-P62');
     expect(org.oversight.paccRegionStatus).toBe('unconfirmed');
+    expect(org.oversight.paccRegionalOffice).toMatchObject({ code: 'PACC-R6', provinceNameTh: 'พิษณุโลก' });
     const csv = await t.app.inject('/api/v1/organizations/6620708?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('องค์การบริหารส่วนตำบลหนองหลวง');

@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import type { OrganizationsTable } from '../../db/tables.ts';
 import type { ResourceScope } from '../../auth/policy.ts';
+import { NACC_PROVINCIAL_OFFICE_PREFIX, PACC_REGIONAL_OFFICE_PREFIX } from '@prongsai/core';
 
 export interface OrganizationSearch {
   terms: string[];
@@ -41,29 +42,43 @@ export function createOrganizationsRepository() {
   }
 
   return {
+    /** One query: the page of matches and, through a window count, the total. */
     async search(db: Database, s: OrganizationSearch) {
       let q = baseQuery(db);
       for (const term of s.terms) q = q.where('o.searchText', 'ilike', `%${escapeLike(term)}%`);
       if (s.kind) q = q.where('o.kind', '=', s.kind);
       if (s.provinceCode) q = q.where('o.provinceCode', '=', s.provinceCode);
       if (s.districtCode) q = q.where('o.districtCode', '=', s.districtCode);
-      const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
       const raw = s.rawQuery ?? '';
-      const items = await q
-        .select(summaryColumns)
-        .orderBy(sql`(o.code = ${raw})`, 'desc')
-        .orderBy(sql`(o.name_th = ${raw} or o.short_name_th = ${raw})`, 'desc')
-        .orderBy(sql`similarity(o.name_th, ${raw})`, 'desc')
-        .orderBy('o.kind')
-        .orderBy('o.code')
-        .limit(s.limit)
-        .offset(s.offset)
-        .execute();
-      return { total, items };
+      let ordered = q.select(summaryColumns).select(sql<number>`count(*) over ()`.as('total'));
+      if (raw) {
+        ordered = ordered
+          .orderBy(sql`(o.code = ${raw})`, 'desc')
+          .orderBy(sql`(o.name_th = ${raw} or o.short_name_th = ${raw})`, 'desc')
+          .orderBy(sql`similarity(o.name_th, ${raw})`, 'desc');
+      }
+      const rows = await ordered.orderBy('o.kind').orderBy('o.code').limit(s.limit).offset(s.offset).execute();
+      let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+      if (rows.length === 0 && s.offset > 0) {
+        const [row] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
+        total = row?.total ?? 0;
+      }
+      return { total, items: rows.map(({ total: _total, ...item }) => item) };
     },
 
+    /**
+     * An organisation with its place and, in the same query, the oversight offices responsible for
+     * it: the NACC provincial office of its province and the PACC regional office of its region.
+     */
     async findByCode(db: Database | Tx, code: string) {
       return baseQuery(db)
+        .leftJoin('organizations as nacc', (j) =>
+          j.on('nacc.code', '=', sql<string>`${NACC_PROVINCIAL_OFFICE_PREFIX} || o.province_code`),
+        )
+        .leftJoin('organizations as pacc', (j) =>
+          j.on('pacc.code', '=', sql<string>`${PACC_REGIONAL_OFFICE_PREFIX} || p.pacc_region::text`),
+        )
+        .leftJoin('provinces as paccProvince', 'paccProvince.code', 'pacc.provinceCode')
         .select([
           ...summaryColumns,
           'o.shortNameTh',
@@ -76,6 +91,16 @@ export function createOrganizationsRepository() {
           'o.source',
           'p.paccRegion',
           'p.paccRegionStatus',
+          'nacc.id as naccId',
+          'nacc.code as naccCode',
+          'nacc.nameTh as naccNameTh',
+          'nacc.nameEn as naccNameEn',
+          'pacc.id as paccId',
+          'pacc.code as paccCode',
+          'pacc.nameTh as paccNameTh',
+          'pacc.nameEn as paccNameEn',
+          'pacc.provinceCode as paccProvinceCode',
+          'paccProvince.nameTh as paccProvinceNameTh',
         ])
         .where('o.code', '=', code)
         .executeTakeFirst();

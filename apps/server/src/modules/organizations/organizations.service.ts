@@ -64,7 +64,8 @@ export function createOrganizationsService(db: Database) {
   async function getByCode(code: string): Promise<Organization> {
     const row = await repo.findByCode(db, code);
     if (!row) throw new AppError('ORGANIZATION_NOT_FOUND', { code });
-    const oversight = await oversightOf(row.provinceCode, row.paccRegion);
+    const office = (id: string | null, officeCode: string | null, kind: OrganizationSummary['kind'], nameTh: string | null, nameEn: string | null, provinceCode: string | null, provinceNameTh: string | null) =>
+      id && officeCode && nameTh ? { id, code: officeCode, kind, nameTh, nameEn, provinceCode, provinceNameTh, districtCode: null, districtNameTh: null } : null;
     return {
       ...toSummary(row),
       shortNameTh: row.shortNameTh,
@@ -76,8 +77,8 @@ export function createOrganizationsService(db: Database) {
       areaKm2: row.areaKm2,
       source: row.source,
       oversight: {
-        naccProvincialOffice: oversight.nacc,
-        paccRegionalOffice: oversight.pacc,
+        naccProvincialOffice: office(row.naccId, row.naccCode, 'nacc_provincial_office', row.naccNameTh, row.naccNameEn, row.provinceCode, row.provinceNameTh),
+        paccRegionalOffice: office(row.paccId, row.paccCode, 'pacc_regional_office', row.paccNameTh, row.paccNameEn, row.paccProvinceCode, row.paccProvinceNameTh),
         paccRegion: row.paccRegion ?? null,
         paccRegionStatus: row.paccRegionStatus ?? null,
       },
