@@ -23,6 +23,7 @@ import { AdminPage } from './features/admin/AdminPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { AuditPage } from './features/admin/AuditPage.tsx';
 import { RequireSignIn } from './features/auth/RequireSignIn.tsx';
+import { ProcessRoute, ProcurementPublicPage, ProcurementWorkPage } from './features/procurement/index.ts';
 import { PlanEditorPage, PlanReviewPage, PlanRollupPage, PlansWorkspacePage, ProvinceDashboardPage, PublicPlanPage } from './features/plans/index.ts';
 
 export function App() {
@@ -39,6 +40,8 @@ export function App() {
               <Route path="map" element={<NationalPage />} />
               <Route path="plans" element={<PlanRollupPage />} />
               <Route path="plans/:id" element={<PublicPlanPage />} />
+              <Route path="procurement" element={<ProcurementPublicPage />} />
+              <Route path="procurement/processes/:ocid" element={<ProcessRoute />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="forgot-password" element={<ForgotPasswordPage />} />
               <Route path="reset-password/:token" element={<ResetPasswordPage />} />
@@ -51,6 +54,7 @@ export function App() {
                 <Route path="admin" element={<AdminPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/audit" element={<AuditPage />} />
+                <Route path="procurement/work" element={<ProcurementWorkPage />} />
                 <Route path="plans/manage" element={<PlansWorkspacePage />} />
                 <Route path="plans/:id/edit" element={<PlanEditorPage />} />
                 <Route path="plans/:id/review" element={<PlanReviewPage />} />

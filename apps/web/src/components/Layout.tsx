@@ -67,6 +67,8 @@ export function Layout() {
               <li><NavLink to="/map">{t('nav.map')}</NavLink></li>
               <li><NavLink to="/plans" end>{t('nav.plans')}</NavLink></li>
               {signedIn && <li><NavLink to="/plans/manage">{t('nav.planWork')}</NavLink></li>}
+              <li><NavLink to="/procurement" end>{t('nav.procurement')}</NavLink></li>
+              {signedIn && <li><NavLink to="/procurement/work">{t('nav.procurementWork')}</NavLink></li>}
               <li><a href="/api/docs">{t('nav.apiDocs')}</a></li>
               {showAdmin && <li><NavLink to="/admin">{t('nav.admin')}</NavLink></li>}
               <li>{signedIn ? <NavLink to="/account">{t('nav.account')}</NavLink> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}</li>

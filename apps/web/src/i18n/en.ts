@@ -21,6 +21,8 @@ export const en: Messages = {
   'nav.account': 'My account',
   'nav.plans': 'Anti-corruption plans',
   'nav.planWork': 'My plan work',
+  'nav.procurement': 'Procurement leads',
+  'nav.procurementWork': 'Procurement surveillance',
   'nav.admin': 'Administration',
   'nav.menu': 'Menu',
 

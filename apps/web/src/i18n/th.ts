@@ -21,6 +21,8 @@ export const th = {
   'nav.account': 'บัญชีของฉัน',
   'nav.plans': 'แผนป้องกันการทุจริต',
   'nav.planWork': 'งานแผนของฉัน',
+  'nav.procurement': 'ข้อสังเกตจัดซื้อจัดจ้าง',
+  'nav.procurementWork': 'เฝ้าระวังจัดซื้อจัดจ้าง',
   'nav.admin': 'ผู้ดูแลระบบ',
   'nav.menu': 'เมนู',
 

@@ -1,0 +1,4 @@
+/** Procurement screens; importing this registers the organisation-page section. */
+import './ProcurementSection.tsx';
+export { ProcurementPublicPage, ProcurementWorkPage } from './ProcurementPages.tsx';
+export { ProcessRoute } from './ProcessRoute.tsx';
