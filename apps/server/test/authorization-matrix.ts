@@ -38,6 +38,7 @@ import { hashToken, newToken } from '../src/modules/auth/tokens.ts';
 import { createJobQueue } from '../src/platform/jobs.ts';
 import { DEMO_PASSWORD, freshTotpCode, type SignedIn, TEST_ORIGIN } from './auth-helpers.ts';
 import type { TestContext } from './test-app.ts';
+import { PROCUREMENT_AUTHORIZATION_MATRIX } from '../src/modules/procurement/procurement.authorization-matrix.ts';
 
 export type Scope = 'own' | 'other';
 
@@ -263,6 +264,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
       return { method: 'GET', url: `/api/v1/jobs/${id}`, headers };
     },
   },
+
+  // Procurement surveillance (entries live with the module) ---------------------------------------
+  ...PROCUREMENT_AUTHORIZATION_MATRIX,
 };
 
 /** Routes that are not API routes and need no entry: the API docs UI and the web app's static files. */
