@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -34,6 +34,15 @@ let planId = '';
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
+});
+
+// One journey: once a step fails, the later steps would only time out, so they are skipped.
+let broken = false;
+beforeEach((ctx) => {
+  if (broken) ctx.skip();
+});
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail') broken = true;
 });
 
 afterAll(async () => {
@@ -77,7 +86,7 @@ async function itemsXlsx(rows: string[][]): Promise<Buffer> {
 const IMPORT_ROWS: string[][] = [
   ['1.1.2', 'กิจกรรม', 'กิจกรรมประกาศเจตนารมณ์ปฏิบัติตามประมวลจริยธรรมของผู้บริหารและพนักงาน', '', '', '', '', 'ใช่', 'สำนักปลัด', '1', ''],
   ['1.1.3', 'มาตรการ', 'มาตรการป้องกันผลประโยชน์ทับซ้อนในการจัดซื้อจัดจ้าง', '', '', '', '', 'ใช่', 'กองคลัง', '1,2,3,4', ''],
-  ['1.2', 'โครงการ', 'โครงการส่งเสริมการมีส่วนร่วมของประชาชนในการป้องกันการทุจริต', '15,000', '15,000', '15,000', '15,000', '', 'สำนักปลัด', '2', ''],
+  ['1.2', 'กิจกรรม', 'กิจกรรมส่งเสริมการมีส่วนร่วมของประชาชนในการป้องกันการทุจริต', '15,000', '15,000', '15,000', '15,000', '', 'สำนักปลัด', '2', ''],
   ['1.3', 'กิจกรรม', 'กิจกรรมค่ายเยาวชนคนดี ไม่โกง', '10000', '10000', '', '', '', 'กองการศึกษา', '3', ''],
   ['2.1', 'กิจกรรม', 'กิจกรรมประกาศเจตจำนงสุจริตของนายก อบต.', '', '', '', '', 'ใช่', 'สำนักปลัด', '1', ''],
   ['2.3', 'มาตรการ', 'มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน', '', '', '', '', 'ใช่', 'สำนักปลัด', '1,2,3,4', ''],
@@ -179,7 +188,7 @@ describe('anti-corruption action plan: draft → review → accept → progress 
       ['2.1', 'โครงการย่อย', 'ประเภทผิด', '1000', '', '', '', '', '', '', ''],
       ['2.4', 'กิจกรรม', 'งบผิด', 'หนึ่งพันบาท', '', '', '', '', '', '', ''],
     ]);
-    await page.getByLabel('ไฟล์ XLSX หรือ CSV').setInputFiles({ name: 'items-bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    await page.getByLabel('ไฟล์ XLSX หรือ CSV', { exact: true }).setInputFiles({ name: 'items-bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
     await page.getByRole('button', { name: 'ตรวจและนำเข้า' }).click();
     const errors = page.locator('table.import-errors');
     await errors.waitFor();
@@ -194,7 +203,7 @@ describe('anti-corruption action plan: draft → review → accept → progress 
     expect(before.items).toHaveLength(4);
 
     const good = await itemsXlsx(IMPORT_ROWS);
-    await page.getByLabel('ไฟล์ XLSX หรือ CSV').setInputFiles({ name: 'items.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    await page.getByLabel('ไฟล์ XLSX หรือ CSV', { exact: true }).setInputFiles({ name: 'items.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
     await page.getByRole('button', { name: 'ตรวจและนำเข้า' }).click();
     await page.getByText(`นำเข้าแล้ว ${IMPORT_ROWS.length} รายการ`).waitFor();
     await check(page, 'editor-import-done');

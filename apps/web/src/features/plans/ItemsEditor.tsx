@@ -254,7 +254,7 @@ export function ItemsEditor({ plan, onChanged }: { plan: Plan; onChanged: () => 
                   <CommentList comments={comments} />
                   {editable && (
                     <div className="item-tools">
-                      <button type="button" className="button secondary small" data-edit={item.id} onClick={() => setEditing({ itemId: item.id, frameworkCode: code })} aria-label={pt('items.editItem', { name: item.nameTh })}>{pt('items.editTitle')}</button>
+                      <button type="button" className="button secondary small" data-edit={item.id} onClick={() => setEditing({ itemId: item.id, frameworkCode: code })} aria-label={pt('items.editItem', { name: item.nameTh })}>{pt('items.edit')}</button>
                       <button type="button" className="button secondary small" data-move={`${item.id}:-1`} disabled={index === 0} onClick={() => void move(item, -1)} aria-label={pt('items.moveUp', { name: item.nameTh })}>↑</button>
                       <button type="button" className="button secondary small" data-move={`${item.id}:1`} disabled={index === items.length - 1} onClick={() => void move(item, 1)} aria-label={pt('items.moveDown', { name: item.nameTh })}>↓</button>
                       <button type="button" className="button secondary small" onClick={() => void remove(item)} aria-label={pt('items.deleteItem', { name: item.nameTh })}>{pt('plans.delete')}</button>

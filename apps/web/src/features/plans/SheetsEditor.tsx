@@ -127,7 +127,7 @@ export function SheetsEditor({ plan, onSaved }: { plan: Plan; onSaved: () => voi
           {items.map((i) => <option key={i.id} value={i.id}>{i.frameworkCode} · {typeLabel(i.type, locale)} · {i.nameTh.slice(0, 60)}{rules.needsKpis(i) && !(i.sheet?.kpis.length) ? ' ⚠' : ''}</option>)}
         </select>
       </div>
-      {chosen && <SheetForm key={`${chosen.id}:${chosen.updatedAt}`} plan={plan} item={chosen} onSaved={onSaved} />}
+      {chosen && <SheetForm key={chosen.id} plan={plan} item={chosen} onSaved={onSaved} />}
     </>
   );
 }
