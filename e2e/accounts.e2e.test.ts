@@ -4,17 +4,15 @@
  * a fresh browser context and is refused (with the Thai message) when editing another
  * organisation. axe (WCAG 2 A/AA) runs on every signed-in page along the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@prongsai/server/seed/demo.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, newContext, open, screenshot, settle, watchErrors } from './support/browser.ts';
+import { useAppAndBrowser } from './support/app.ts';
+import { newContext, open, screenshot, settle, watchErrors } from './support/browser.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { signIn } from './support/session.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let adminContext: BrowserContext;
+const app = useAppAndBrowser();
 let admin: Page;
 let adminErrors: string[];
 
@@ -22,16 +20,8 @@ const NEW_EDITOR = { email: `boonmee.${Date.now()}@nonglaung.demo`, name: 'บ�
 let invitationLink = '';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  adminContext = await newContext(browser, server.baseUrl);
-  admin = await adminContext.newPage();
+  admin = await (await newContext(app.browser, app.server.baseUrl)).newPage();
   adminErrors = watchErrors(admin);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Console errors other than the API refusals a step provokes on purpose. */
@@ -78,13 +68,13 @@ describe('accounts, invitations and scoped editing', () => {
     const mail = admin.locator('article.mail', { has: admin.getByTestId('mail-to').getByText(NEW_EDITOR.email, { exact: true }) });
     await expect(mail.count()).resolves.toBe(1);
     invitationLink = (await mail.getByRole('link', { name: /\/invite\// }).first().getAttribute('href')) ?? '';
-    expect(invitationLink).toMatch(new RegExp(`^${server.baseUrl}/invite/[A-Za-z0-9_-]{20,}$`));
+    expect(invitationLink).toMatch(new RegExp(`^${app.server.baseUrl}/invite/[A-Za-z0-9_-]{20,}$`));
     await expectNoAxeViolations(admin, '/admin/outbox');
     await screenshot(admin, 'outbox');
   });
 
   it('the new editor accepts in a fresh context and can edit nothing outside their organisation', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await newContext(app.browser, app.server.baseUrl);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await open(page, invitationLink);
@@ -108,7 +98,7 @@ describe('accounts, invitations and scoped editing', () => {
     await page.getByRole('alert').getByText('คุณไม่มีสิทธิ์ทำรายการนี้').waitFor();
     await expectNoAxeViolations(page, '/organizations/3400102/edit (refused)');
     await screenshot(page, 'edit-refused');
-    const khonKaen = await (await fetch(`${server.baseUrl}/api/v1/organizations/3400102`)).json() as { website: string | null };
+    const khonKaen = await (await fetch(`${app.server.baseUrl}/api/v1/organizations/3400102`)).json() as { website: string | null };
     expect(khonKaen.website).not.toBe('https://example.org/not-allowed');
 
     // Nor can they see another organisation's members.

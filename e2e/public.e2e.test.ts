@@ -2,27 +2,16 @@
  * Public journeys in Chromium: find an organisation and walk to its province and the national map;
  * keyboard-only use; a phone-sized screen; axe (WCAG 2 A/AA) on every public page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, newContext, open, screenshot, settle, watchErrors } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppAndBrowser } from './support/app.ts';
+import { newContext, open, screenshot, settle, watchErrors } from './support/browser.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useAppAndBrowser();
 
 async function newPage(options: Parameters<typeof newContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await newContext(browser, server.baseUrl, options);
+  const context = await newContext(app.browser, app.server.baseUrl, options);
   const page = await context.newPage();
   return { page, errors: watchErrors(page) };
 }
@@ -60,6 +49,7 @@ describe('public web', () => {
     expect(response.status()).toBe(200);
     await page.getByRole('heading', { name: /ผลการค้นหา “หนองหลวง”/ }).waitFor();
     const searchMs = Date.now() - started;
+    console.info(`search "หนองหลวง": submit → results shown in ${searchMs} ms`);
     expect(searchMs).toBeLessThan(1000);
     await screenshot(page, 'search-nong-luang');
 

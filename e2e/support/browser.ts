@@ -26,7 +26,8 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  // For "Failed to load resource" the location is the failing URL, which says what went wrong.
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`); });
   return errors;
 }
 

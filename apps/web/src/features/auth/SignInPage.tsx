@@ -3,18 +3,18 @@
  * role needs two-factor but has not set it up is sent to the set-up screen.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { MeSchema, type Me } from '@prongsai/contracts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorNotice, useTitle } from '../../components/common.tsx';
 import { api, ApiError } from '../../lib/api.ts';
-import { useSession } from '../../lib/session.tsx';
+import { isSignedIn, useSession } from '../../lib/session.tsx';
 import { CodeField, TextField } from './fields.tsx';
 import { safeNext } from './RequireSignIn.tsx';
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { setMe } = useSession();
+  const { me, setMe } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -49,6 +49,7 @@ export function SignInPage() {
     }
   };
 
+  if (isSignedIn(me) && step === 'password' && !busy) return <Navigate to={safeNext(params.get('next'))} replace />;
   return (
     <div className="form-narrow">
       {step === 'password' ? (
