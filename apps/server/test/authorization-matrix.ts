@@ -39,6 +39,7 @@ import { createJobQueue } from '../src/platform/jobs.ts';
 import { DEMO_PASSWORD, freshTotpCode, type SignedIn, TEST_ORIGIN } from './auth-helpers.ts';
 import type { TestContext } from './test-app.ts';
 import { PROCUREMENT_AUTHORIZATION_MATRIX } from '../src/modules/procurement/procurement.authorization-matrix.ts';
+import { PLAN_AUTHORIZATION_MATRIX } from '../src/modules/plans/plans.authorization-matrix.ts';
 
 export type Scope = 'own' | 'other';
 
@@ -264,6 +265,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
       return { method: 'GET', url: `/api/v1/jobs/${id}`, headers };
     },
   },
+
+  // Anti-corruption action plans (entries live with the module) --------------------------------------
+  ...PLAN_AUTHORIZATION_MATRIX,
 
   // Procurement surveillance (entries live with the module) ---------------------------------------
   ...PROCUREMENT_AUTHORIZATION_MATRIX,

@@ -7,6 +7,7 @@
 import { fiscalYearsOfSpan, plans as rules } from '@prongsai/core';
 import {
   PLAN_STATUS_LABELS,
+  PlanProjectSheetSchema,
   type CreatePlanBody,
   type CreatePlanCycleBody,
   type ListPlansQuery,
@@ -183,7 +184,7 @@ export function createPlansService(deps: PlansServiceDeps) {
     return {
       id: i.id, itemKey: i.itemKey, position: i.position, type: i.type as PlanItem['type'], frameworkCode: i.frameworkCode, dimensionCode: i.dimensionCode,
       nameTh: i.nameTh, noBudget: i.noBudget, budgets: i.noBudget ? [] : i.budgets, totalSatang: total.toString(), responsibleUnit: i.responsibleUnit,
-      quarters: (i.quarters ?? []) as number[], remarks: i.remarks, sheet: (i.sheet as PlanItem['sheet']) ?? null, latestProgress: latest,
+      quarters: (i.quarters ?? []) as number[], remarks: i.remarks, sheet: i.sheet ? PlanProjectSheetSchema.parse(i.sheet) : null, latestProgress: latest,
       updatedAt: iso(i.updatedAt)!, updatedBy: i.updatedByLabel,
     };
   }
