@@ -11,6 +11,7 @@ import { useAppAndBrowser } from './support/app.ts';
 import { newContext, open, screenshot, settle, watchErrors } from './support/browser.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { signIn } from './support/session.ts';
+import { freshTotp } from './support/totp.ts';
 
 const app = useAppAndBrowser();
 let admin: Page;
@@ -119,6 +120,68 @@ describe('accounts, invitations and scoped editing', () => {
     await context.close();
   });
 
+  it('an invited organisation admin must set up two-factor (QR) before the role is in force', async () => {
+    const email = `orgadmin.${Date.now()}@khonkaen.demo`;
+    await open(admin, '/admin');
+    await admin.getByLabel('อีเมล').fill(email);
+    await admin.getByLabel('ชื่อที่แสดง').fill('ผู้ดูแล ขอนแก่น');
+    await admin.getByLabel('บทบาท').selectOption('org_admin');
+    await admin.getByLabel('หน่วยงาน (รหัส)').fill('3400102');
+    await admin.getByRole('button', { name: 'ส่งคำเชิญ' }).click();
+    await admin.getByRole('status').getByText(`ส่งคำเชิญไปที่ ${email} แล้ว`).waitFor();
+    await open(admin, '/admin/outbox');
+    const link = await admin.locator('article.mail', { has: admin.getByTestId('mail-to').getByText(email, { exact: true }) }).getByRole('link', { name: /\/invite\// }).first().getAttribute('href');
+
+    const context = await newContext(app.browser, app.server.baseUrl);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await open(page, link!);
+    await page.getByLabel('รหัสผ่านใหม่').fill('khon-kaen-city-admin-2569');
+    await page.getByLabel('ยืนยันรหัสผ่าน').fill('khon-kaen-city-admin-2569');
+    await page.getByRole('button', { name: 'ตอบรับและสร้างบัญชี' }).click();
+    await page.waitForURL(/\/account\/two-factor$/);
+    await settle(page);
+    await page.getByRole('img', { name: 'คิวอาร์โค้ดสำหรับเพิ่มบัญชีในแอปยืนยันตัวตน' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await freshTotp(secret));
+    await page.getByRole('button', { name: 'เปิดใช้งาน' }).click();
+    await page.waitForURL(/\/account$/);
+    await page.getByText('เปิดใช้การยืนยันตัวตนสองขั้นตอนแล้ว').waitFor();
+    await expect(page.locator('main table').textContent()).resolves.toContain('ผู้ดูแลระบบของหน่วยงาน');
+    await expect(page.locator('main table').textContent()).resolves.not.toContain('ยังไม่มีผล');
+    await page.getByRole('link', { name: 'จัดการสมาชิกของหน่วยงาน' }).click();
+    await page.waitForURL(/\/organizations\/3400102\/members$/);
+    await settle(page);
+    await expect(page.locator('main').textContent()).resolves.toContain('editor@khonkaen.demo');
+    await expectNoAxeViolations(page, '/organizations/3400102/members (org admin)');
+    expect(unexpected(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('forgotten password: the reset link from the outbox sets a new password', async () => {
+    const context = await newContext(app.browser, app.server.baseUrl);
+    const page = await context.newPage();
+    await open(page, '/forgot-password');
+    await page.getByLabel('อีเมล').fill(NEW_EDITOR.email);
+    await page.getByRole('button', { name: 'ส่งลิงก์' }).click();
+    await page.getByRole('status').waitFor();
+    await expectNoAxeViolations(page, '/forgot-password (sent)');
+
+    await open(admin, '/admin/outbox');
+    const mail = admin.locator('article.mail', { has: admin.getByTestId('mail-to').getByText(NEW_EDITOR.email, { exact: true }) }).filter({ has: admin.getByRole('link', { name: /\/reset-password\// }) });
+    const link = await mail.first().getByRole('link', { name: /\/reset-password\// }).first().getAttribute('href');
+    expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{20,}$/);
+
+    await open(page, link!);
+    await page.getByLabel('รหัสผ่านใหม่').fill('a-brand-new-passphrase-2569');
+    await page.getByLabel('ยืนยันรหัสผ่าน').fill('a-brand-new-passphrase-2569');
+    await page.getByRole('button', { name: 'ตั้งรหัสผ่านใหม่' }).click();
+    await page.getByText('ตั้งรหัสผ่านใหม่แล้ว').waitFor();
+    await expectNoAxeViolations(page, '/reset-password (done)');
+    await signIn(page, NEW_EDITOR.email, 'a-brand-new-passphrase-2569');
+    await context.close();
+  });
+
   it('the admin edits อบต.หนองหลวง, sees the acceptance notification, and verifies the audit chain', async () => {
     await open(admin, '/organizations/6620708');
     await admin.getByRole('link', { name: 'แก้ไขข้อมูลหน่วยงาน' }).click();
@@ -131,7 +194,7 @@ describe('accounts, invitations and scoped editing', () => {
 
     await open(admin, '/');
     const bell = admin.getByRole('button', { name: /การแจ้งเตือน/ });
-    await expect(bell.textContent()).resolves.toMatch(/การแจ้งเตือน\s*1\s*รายการที่ยังไม่อ่าน/);
+    await expect(bell.textContent()).resolves.toMatch(/การแจ้งเตือน\s*2\s*รายการที่ยังไม่อ่าน/); // two invitations accepted
     await bell.click();
     await expectNoAxeViolations(admin, 'notifications panel');
     await screenshot(admin, 'notifications');
