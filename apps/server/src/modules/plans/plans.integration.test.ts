@@ -334,9 +334,9 @@ describe('the plan cycle', () => {
       expect(r.rows.reduce((s: number, x: { items: number }) => s + x.items, 0) - baseline.rollup[level]!).toBe(5);
     }
     const nation = (await t.app.inject('/api/v1/plan-rollups?fiscalYear=2569&level=nation')).json().rows[0];
-    const before = baseline.nation ?? { plannedSatang: '0', spentSatang: '0', completedItems: 0, withBudget: 0, noBudget: 0 };
-    expect(BigInt(nation.plannedSatang) - BigInt(before.plannedSatang)).toBe(3500000n);
-    expect(BigInt(nation.spentSatang) - BigInt(before.spentSatang)).toBe(1850000n);
+    const before = (baseline.nation ?? { plannedSatang: '0', spentSatang: '0', completedItems: 0, withBudget: 0, noBudget: 0 }) as Record<string, string | number>;
+    expect(BigInt(nation.plannedSatang) - BigInt(before.plannedSatang!)).toBe(3500000n);
+    expect(BigInt(nation.spentSatang) - BigInt(before.spentSatang!)).toBe(1850000n);
     expect(nation.completedItems - Number(before.completedItems)).toBe(1);
     expect(nation.withBudget - Number(before.withBudget)).toBe(2);
     expect(nation.noBudget - Number(before.noBudget)).toBe(3);
