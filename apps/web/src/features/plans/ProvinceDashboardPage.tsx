@@ -3,7 +3,7 @@
  * is late, who has coverage gaps (map + tables), the submission deadline, and the compiled provincial
  * view of every agency's items with and without budget, by dimension, for a fiscal year.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanCycle, PlanProvinceCompiled } from '@prongsai/contracts';
 import { fiscalYearOf, fiscalYearsOfSpan, formatNumber } from '@prongsai/core';
@@ -34,19 +34,18 @@ export function ProvinceDashboardPage() {
   if (cycles.loading && !cycles.data) return <Loading />;
   if (!cycles.data || !cycle) return <ErrorNotice error={cycles.error} onRetry={cycles.reload} />;
   return (
-    <>
+    <Dashboard key={cycle.code} provinceCode={code} cycle={cycle}>
       <div className="field form-narrow">
         <label htmlFor="dash-cycle">{pt('plans.cycle')}</label>
         <select id="dash-cycle" value={cycle.code} onChange={(e) => setParams((p) => { p.set('cycle', e.target.value); return p; }, { replace: true })}>
           {cycles.data.map((c) => <option key={c.id} value={c.code}>{c.labelTh}</option>)}
         </select>
       </div>
-      <Dashboard key={cycle.code} provinceCode={code} cycle={cycle} />
-    </>
+    </Dashboard>
   );
 }
 
-function Dashboard({ provinceCode, cycle }: { provinceCode: string; cycle: PlanCycle }) {
+function Dashboard({ provinceCode, cycle, children }: { provinceCode: string; cycle: PlanCycle; children: ReactNode }) {
   const { pt, locale } = usePlansI18n();
   const { me } = useSession();
   const data = useApi((signal) => plansApi.dashboard(provinceCode, cycle.code, signal), [provinceCode, cycle.code]);
@@ -66,7 +65,13 @@ function Dashboard({ provinceCode, cycle }: { provinceCode: string; cycle: PlanC
       <Breadcrumbs items={[{ label: pt('plans.workspace'), to: '/plans/manage' }, { label: pt('dash.title', { province: d.provinceNameTh }) }]} />
       <h1>{pt('dash.title', { province: d.provinceNameTh })}</h1>
       <p className="lead">{pt('dash.lead')}</p>
-      <p><strong>{pt('plans.deadline')}:</strong> {d.deadline ? `${thaiDate(d.deadline.dueAt, locale)} (${d.deadline.overdue ? pt('plans.overdue', { days: formatNumber(Math.abs(d.deadline.daysLeft)), date: thaiDate(d.deadline.dueAt, locale) }) : pt('plans.daysLeft', { days: formatNumber(d.deadline.daysLeft), date: thaiDate(d.deadline.dueAt, locale) })})` : pt('plans.noDeadline')}</p>
+      {children}
+      <p>
+        <strong>{pt('plans.deadline')}:</strong>{' '}
+        <span className={d.deadline?.overdue ? 'countdown late' : 'countdown'}>
+          {!d.deadline ? pt('plans.noDeadline') : d.deadline.overdue ? pt('plans.overdue', { days: formatNumber(Math.abs(d.deadline.daysLeft)), date: thaiDate(d.deadline.dueAt, locale) }) : pt('plans.daysLeft', { days: formatNumber(d.deadline.daysLeft), date: thaiDate(d.deadline.dueAt, locale) })}
+        </span>
+      </p>
       <ul className="stat-grid">
         <li><span className="value">{formatNumber(d.totals.organizations)}</span>{pt('dash.orgs')}</li>
         <li><span className="value">{formatNumber(d.totals.submitted)}</span>{pt('dash.submitted')}</li>
@@ -75,8 +80,8 @@ function Dashboard({ provinceCode, cycle }: { provinceCode: string; cycle: PlanC
         <li><span className="value">{formatNumber(d.totals.noPlan)}</span>{pt('dash.noPlan')}</li>
         <li><span className="value">{formatNumber(d.totals.withGaps)}</span>{pt('dash.withGaps')}</li>
       </ul>
-      <div className="map-layout">
-        <div className="sticky">
+      <div className="dash-layout">
+        <div>
           <figure className="map-figure">
             <OrgPointsMap provinceCode={d.provinceCode} points={points} label={pt('dash.mapLabel', { province: d.provinceNameTh })} />
             <figcaption>

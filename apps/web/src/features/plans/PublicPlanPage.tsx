@@ -46,11 +46,11 @@ function ItemTimeline({ plan, item, reports }: { plan: Plan; item: PlanItem; rep
             </ul>
           )}
           {(e.evidence.length > 0 || e.links.length > 0) && (
-            <>
-              <br />{pt('public.evidence')}:{' '}
+            <div>
+              {pt('public.evidence')}:{' '}
               {e.evidence.map((f, i) => <span key={f.fileId}>{i > 0 && ', '}<a href={planLinks.evidence(plan.id, f.fileId)}>{f.fileName}</a></span>)}
               {e.links.map((l, i) => <span key={l.url}>{(i > 0 || e.evidence.length > 0) && ', '}<a href={l.url} rel="noopener noreferrer">{l.label || l.url}</a></span>)}
-            </>
+            </div>
           )}
         </li>
       ))}
