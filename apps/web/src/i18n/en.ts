@@ -107,7 +107,6 @@ export const en: Messages = {
   'edit.websiteHelp': 'Starts with https://',
 
   'province.title': '{name} province',
-  'province.region': '{region} region',
   'province.byKind': 'Organisations by type',
   'province.districts': 'Districts',
   'province.count': 'Count',

@@ -107,7 +107,6 @@ export const th = {
   'edit.websiteHelp': 'ขึ้นต้นด้วย https://',
 
   'province.title': 'จังหวัด{name}',
-  'province.region': 'ภาค{region}',
   'province.byKind': 'หน่วยงานแยกตามประเภท',
   'province.districts': 'อำเภอ/เขต',
   'province.count': 'จำนวน',

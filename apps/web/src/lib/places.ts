@@ -23,3 +23,17 @@ export function localName(locale: Locale, th: string, en: string | null | undefi
 export function sortProvinces(list: Province[], locale: Locale): Province[] {
   return [...list].sort((a, b) => (locale === 'en' ? a.nameEn.localeCompare(b.nameEn, 'en') : compareThai(a.nameTh, b.nameTh)));
 }
+
+/** English names of the six regions (ภาค) used in the reference data. */
+const REGION_EN: Record<string, string> = {
+  'ภาคเหนือ': 'Northern region',
+  'ภาคกลาง': 'Central region',
+  'ภาคตะวันออกเฉียงเหนือ': 'North-eastern region',
+  'ภาคตะวันออก': 'Eastern region',
+  'ภาคตะวันตก': 'Western region',
+  'ภาคใต้': 'Southern region',
+};
+
+export function regionName(locale: Locale, regionTh: string): string {
+  return locale === 'en' ? (REGION_EN[regionTh] ?? regionTh) : regionTh;
+}

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, useTitle } from '../../components/common.tsx';
 import { ThailandChoropleth } from '../../components/maps/ThailandChoropleth.tsx';
 import { useApi } from '../../lib/use-api.ts';
-import { loadProvinces, localName, sortProvinces } from '../../lib/places.ts';
+import { loadProvinces, localName, regionName, sortProvinces } from '../../lib/places.ts';
 
 export function NationalPage() {
   const { t, locale } = useI18n();
@@ -47,7 +47,7 @@ export function NationalPage() {
                 {sortProvinces(provinces.data, locale).map((p) => (
                   <tr key={p.code}>
                     <td><Link to={`/provinces/${p.code}`}>{localName(locale, p.nameTh, p.nameEn)}</Link></td>
-                    <td>{p.regionTh}</td>
+                    <td>{regionName(locale, p.regionTh)}</td>
                     <td className="num">{formatNumber(p.organizationCount)}</td>
                   </tr>
                 ))}

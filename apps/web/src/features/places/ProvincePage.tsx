@@ -7,7 +7,7 @@ import { Breadcrumbs, ErrorNotice, Facts, Loading, useTitle } from '../../compon
 import { ProvinceMap } from '../../components/maps/ProvinceMap.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { localName } from '../../lib/places.ts';
+import { localName, regionName } from '../../lib/places.ts';
 import { searchHref } from '../organizations/OrganizationSearchForm.tsx';
 
 export function ProvincePage() {
@@ -25,7 +25,7 @@ export function ProvincePage() {
     <>
       <Breadcrumbs items={[{ label: t('nav.map'), to: '/map' }, { label: t('province.title', { name }) }]} />
       <h1>{t('province.title', { name })}</h1>
-      <p className="lead">{t('province.region', { region: p.regionTh })}</p>
+      <p className="lead">{regionName(locale, p.regionTh)}</p>
       <div className="map-layout">
         <div>
           <section aria-labelledby="province-kinds">

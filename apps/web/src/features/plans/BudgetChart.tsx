@@ -8,7 +8,7 @@ import { BudgetTotalsTable, type LiveChecks } from './ChecksPanel.tsx';
 import { baht } from './ui.tsx';
 
 const WIDTH = 420;
-const ROW = 64;
+const ROW = 76;
 const AMOUNT = 120;
 
 export function BudgetChart({ checks, idPrefix = 'budget' }: { checks: Pick<LiveChecks, 'totals'>; idPrefix?: string }) {
