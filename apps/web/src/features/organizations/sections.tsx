@@ -1,11 +1,11 @@
 /**
  * Extension point of the organisation page. Each module adds a section (its plan, ITA score,
- * procurement leads, complaints…) by appending to `organizationSections` from its own file, e.g.
+ * procurement leads, complaints…) from its own file, e.g. features/plans/PlansSection.tsx:
  *
- *   registerOrganizationSection({ id: 'plans', order: 30, Component: PlanSummarySection });
+ *   registerOrganizationSection({ id: 'plans', order: 30, Component: PlansSection });
  *
- * and importing that file once from `src/features/index.ts`. Sections render in `order`; a section
- * renders nothing (returns null) when it has nothing to show. Each gets its own <section> with an h2.
+ * and imports that file from its feature's index.ts, which App.tsx imports. Sections render in
+ * `order`; a section returns null when it has nothing to show, otherwise a <section> with an h2.
  */
 import type { ComponentType } from 'react';
 import type { Organization } from '@prongsai/contracts';
