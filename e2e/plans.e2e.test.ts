@@ -41,8 +41,10 @@ let broken = false;
 beforeEach((ctx) => {
   if (broken) ctx.skip();
 });
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') broken = true;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  broken = true;
+  for (const [who, s] of Object.entries(sessions)) await screenshot(s.page, `plans-failed-${who}`).catch(() => {});
 });
 
 afterAll(async () => {
