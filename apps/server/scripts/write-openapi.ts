@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
 
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../openapi.json');
 const database = await openDatabase({});
+await migrate(database.db); // some modules read their configuration tables while registering
 const app = await buildApp({ config: parseConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
 await app.ready();
 const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -151,7 +151,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
 
   // The web app: static files, and index.html for client-side routes.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', immutable: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Hashed bundles never change; index.html must be revalidated to pick up a new build.
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
         return reply.type('text/html').sendFile('index.html');

@@ -117,6 +117,7 @@ export const ProvinceSchema = z
     paccRegion: z.number().int().nullable(),
     paccRegionStatus: z.enum(['confirmed', 'unconfirmed', 'not_applicable']),
     organizationCount: z.number().int(),
+    localGovernmentCount: z.number().int().describe('Local governments (อปท.) in the province'),
   })
   .meta({ id: 'Province' });
 export type Province = z.infer<typeof ProvinceSchema>;

@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import type { OrganizationsTable } from '../../db/tables.ts';
 import type { ResourceScope } from '../../auth/policy.ts';
+import { LOCAL_GOVERNMENT_KINDS } from '@prongsai/contracts';
 import { NACC_PROVINCIAL_OFFICE_PREFIX, PACC_REGIONAL_OFFICE_PREFIX } from '@prongsai/core';
 
 export interface OrganizationSearch {
@@ -150,6 +151,7 @@ export function createOrganizationsRepository() {
         .leftJoin('organizations as o', (j) => j.onRef('o.provinceCode', '=', 'p.code').on('o.archivedAt', 'is', null))
         .select(['p.code', 'p.nameTh', 'p.nameEn', 'p.iso', 'p.regionTh', 'p.paccRegion', 'p.paccRegionStatus'])
         .select(sql<number>`count(o.id)::int`.as('organizationCount'))
+        .select(sql<number>`(count(o.id) filter (where o.kind in (${sql.join(LOCAL_GOVERNMENT_KINDS)})))::int`.as('localGovernmentCount'))
         .groupBy('p.code')
         .orderBy('p.code')
         .execute();

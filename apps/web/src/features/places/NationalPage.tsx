@@ -12,7 +12,7 @@ export function NationalPage() {
   const { t, locale } = useI18n();
   useTitle(t('national.title'));
   const provinces = useApi(() => loadProvinces(), []);
-  const values = useMemo(() => new Map((provinces.data ?? []).map((p) => [p.code, p.organizationCount])), [provinces.data]);
+  const values = useMemo(() => new Map((provinces.data ?? []).map((p) => [p.code, p.localGovernmentCount])), [provinces.data]);
   const byCode = useMemo(() => new Map((provinces.data ?? []).map((p) => [p.code, p])), [provinces.data]);
   if (provinces.loading && !provinces.data) return <Loading />;
   if (!provinces.data) return <ErrorNotice error={provinces.error} onRetry={provinces.reload} />;
@@ -48,7 +48,7 @@ export function NationalPage() {
                   <tr key={p.code}>
                     <td><Link to={`/provinces/${p.code}`}>{localName(locale, p.nameTh, p.nameEn)}</Link></td>
                     <td>{regionName(locale, p.regionTh)}</td>
-                    <td className="num">{formatNumber(p.organizationCount)}</td>
+                    <td className="num">{formatNumber(p.localGovernmentCount)}</td>
                   </tr>
                 ))}
               </tbody>
