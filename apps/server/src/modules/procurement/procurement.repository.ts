@@ -448,6 +448,14 @@ export function createProcurementRepository() {
     /** Watchers of new flags: (user, flag) pairs where the user watches the flag's buyer or one of its suppliers. */
     async watchersOf(db: Db, flagIds: string[]) {
       if (flagIds.length === 0) return [];
+      const any = await db.selectFrom('procurementWatchItems').select('id').limit(1).executeTakeFirst();
+      if (!any) return [];
+      const out = [];
+      // Chunks: a statement takes at most 65,535 parameters.
+      for (let i = 0; i < flagIds.length; i += 5000) out.push(...(await this.watchersOfChunk(db, flagIds.slice(i, i + 5000))));
+      return out;
+    },
+    async watchersOfChunk(db: Db, flagIds: string[]) {
       return db
         .selectFrom('procurementFlags as f')
         .innerJoin('procurementReleases as r', 'r.ocid', 'f.ocid')
