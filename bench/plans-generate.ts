@@ -12,6 +12,8 @@ import { sql } from 'kysely';
 import type { Database } from '../apps/server/src/db/database.ts';
 import { loadPlanFrameworks } from '../apps/server/src/modules/plans/framework-data.ts';
 
+/** A deterministic RFC 4122-shaped (version 4, variant 8) UUID from text, as the API's schemas expect. */
+const uuid = (expr: string) => sql.raw(`overlay(overlay(md5(${expr}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`);
 /** A deterministic integer 0 … 2^31−1 from text. */
 const h = (expr: string) => `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::int & 2147483647)`;
 
@@ -37,7 +39,7 @@ export async function generatePlans(db: Database, options: { itemsPerPlan?: numb
   const lao = sql.raw(`o.kind in ('pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special') and o.code ~ '^[0-9]{7}$'`);
   const plans = await step('plans', sql`
     insert into plans (id, lineage_id, version, organization_id, cycle_id, framework_id, title_th, status, part1, working_group, coverage_reasons, reporting_rounds, created_at, updated_at, submitted_at, accepted_at, published_at)
-    select md5('plan:' || o.code || ':' || c.code)::uuid, md5('lineage:' || o.code || ':' || c.code)::uuid, 1, o.id, c.id, c.default_framework_id,
+    select ${uuid(`'plan:' || o.code || ':' || c.code`)}, ${uuid(`'lineage:' || o.code || ':' || c.code`)}, 1, o.id, c.id, c.default_framework_id,
       'แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. ' || c.first_year || '–' || c.last_year || ') ' || o.name_th,
       s.status, '{}', '{}', '{}', '["6m","12m"]', t.at, t.at,
       case when s.status in ('submitted', 'returned', 'accepted', 'published') then t.at end,
@@ -51,7 +53,7 @@ export async function generatePlans(db: Database, options: { itemsPerPlan?: numb
     on conflict do nothing`);
   const items = await step('items', sql`
     insert into plan_items (id, plan_id, item_key, position, type, framework_code, dimension_code, name_th, no_budget, responsible_unit, quarters, remarks, sheet, has_kpis, updated_by_label)
-    select md5('item:' || p.id || ':' || g.i)::uuid, p.id, md5('key:' || p.lineage_id || ':' || g.i)::uuid, g.i,
+    select ${uuid(`'item:' || p.id || ':' || g.i`)}, p.id, ${uuid(`'key:' || p.lineage_id || ':' || g.i`)}, g.i,
       (array['project', 'activity', 'measure', 'guideline'])[1 + ${sql.raw(h(`p.id::text || g.i`))} % 4],
       f.codes[1 + (g.i - 1) % array_length(f.codes, 1)], split_part(f.codes[1 + (g.i - 1) % array_length(f.codes, 1)], '.', 1),
       (array['โครงการอบรมคุณธรรมจริยธรรม', 'กิจกรรมเผยแพร่ข้อมูลข่าวสาร', 'มาตรการจัดการเรื่องร้องเรียน', 'โครงการส่งเสริมการมีส่วนร่วมของประชาชน', 'กิจกรรมตรวจสอบภายใน'])[1 + g.i % 5] || ' ครั้งที่ ' || g.i,
