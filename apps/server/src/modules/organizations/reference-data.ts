@@ -139,6 +139,8 @@ export async function loadReferenceData(db: Database, log: (line: string) => voi
     return false;
   });
   if (loadedMeanwhile) return { provinces: 0, districts: 0, organizations: 0, loaded: false };
+  // Fresh statistics, so the planner knows the tables' real sizes for search and joins.
+  await sql`analyze provinces, districts, organizations`.execute(db);
   log(`loaded ${provinces.length} provinces, ${districts.length} districts, ${orgs.length} organisations`);
   return { provinces: provinces.length, districts: districts.length, organizations: orgs.length, loaded: true };
 }
