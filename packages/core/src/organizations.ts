@@ -31,12 +31,25 @@ export function isDlaCode(code: string): boolean {
 }
 
 /**
+ * Everyday abbreviations of local-government types, so "อบต.หนองหลวง" or "ทต.ลานกระบือ" finds the
+ * organisation whose official name is written out in full.
+ */
+export const KIND_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  pao: ['อบจ.'],
+  city_municipality: ['ทน.'],
+  town_municipality: ['ทม.'],
+  subdistrict_municipality: ['ทต.'],
+  sao: ['อบต.'],
+};
+
+/**
  * The text an organisation is found by: code, names in Thai and English, and its place, normalised
  * (lower case, Thai digits → ASCII, single spaces). Searched by substring (ILIKE with a trigram
  * index), which suits Thai because it needs no word boundaries.
  */
 export function organizationSearchText(parts: {
   code: string;
+  kind?: string | null;
   nameTh: string;
   shortNameTh?: string | null;
   nameEn?: string | null;
@@ -46,7 +59,17 @@ export function organizationSearchText(parts: {
   districtNameEn?: string | null;
 }): string {
   return normalizeText(
-    [parts.code, parts.nameTh, parts.shortNameTh, parts.nameEn, parts.provinceNameTh, parts.provinceNameEn, parts.districtNameTh, parts.districtNameEn]
+    [
+      parts.code,
+      parts.nameTh,
+      parts.shortNameTh,
+      ...(parts.shortNameTh && parts.kind ? (KIND_ABBREVIATIONS[parts.kind] ?? []).map((abbr) => `${abbr}${parts.shortNameTh}`) : []),
+      parts.nameEn,
+      parts.provinceNameTh,
+      parts.provinceNameEn,
+      parts.districtNameTh,
+      parts.districtNameEn,
+    ]
       .filter(Boolean)
       .join(' | '),
   );

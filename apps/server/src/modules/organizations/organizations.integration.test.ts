@@ -28,6 +28,8 @@ describe('organisations (open data)', () => {
     expect(partial.json().items[0].code).toBe('3400102');
     const english = await t.app.inject({ url: '/api/v1/organizations', query: { q: 'phuket', type: 'pao' } });
     expect(english.json().items.map((o: { code: string }) => o.code)).toEqual(['2830101']);
+    const abbreviated = await t.app.inject({ url: '/api/v1/organizations', query: { q: 'อบต.หนองหลวง', province: '62' } });
+    expect(abbreviated.json().items.map((o: { code: string }) => o.code)).toEqual(['6620708']);
     const code = await t.app.inject({ url: '/api/v1/organizations', query: { q: '6620708' } });
     expect(code.json().items[0].nameTh).toBe('องค์การบริหารส่วนตำบลหนองหลวง');
     const district = await t.app.inject({ url: '/api/v1/organizations', query: { district: '6207', limit: '200' } });

@@ -61,6 +61,7 @@ export async function loadReferenceData(db: Database, log: (line: string) => voi
       ...row,
       searchText: organizationSearchText({
         code: row.code,
+        kind: row.kind,
         nameTh: row.nameTh,
         shortNameTh: row.shortNameTh ?? null,
         nameEn: row.nameEn ?? null,
