@@ -7,10 +7,29 @@
  *
  *   npx tsx bench/plans-generate.ts            (PGlite in bench/out/plans-pglite; DATABASE_URL for PostgreSQL)
  *   PLANS_ITEMS=40                             (items per plan)
+ *   PLANS_PGLITE_DIR=tmp/plans-pglite          (another PGlite data folder, e.g. one kept between runs)
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
-import type { Database } from '../apps/server/src/db/database.ts';
+import { openDatabase, type Database, type DatabaseHandle } from '../apps/server/src/db/database.ts';
+import { migrate } from '../apps/server/src/db/migrate.ts';
+import { loadReferenceData } from '../apps/server/src/modules/organizations/reference-data.ts';
 import { loadPlanFrameworks } from '../apps/server/src/modules/plans/framework-data.ts';
+
+export const BENCH_OUT = path.join(import.meta.dirname, 'out');
+
+/** The benchmark database: PostgreSQL with DATABASE_URL, else PGlite in PLANS_PGLITE_DIR (default bench/out/plans-pglite). */
+export async function openBenchDatabase(): Promise<{ database: DatabaseHandle; driver: string }> {
+  fs.mkdirSync(BENCH_OUT, { recursive: true });
+  const url = process.env.DATABASE_URL;
+  const database = url
+    ? await openDatabase({ databaseUrl: url, poolSize: 10 })
+    : await openDatabase({ dataDir: path.resolve(process.env.PLANS_PGLITE_DIR ?? path.join(BENCH_OUT, 'plans-pglite')) });
+  await migrate(database.db);
+  await loadReferenceData(database.db);
+  return { database, driver: database.driver };
+}
 
 /** A deterministic RFC 4122-shaped (version 4, variant 8) UUID from text, as the API's schemas expect. */
 const uuid = (expr: string) => sql.raw(`overlay(overlay(md5(${expr}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`);
@@ -91,12 +110,13 @@ export async function generatePlans(db: Database, options: { itemsPerPlan?: numb
                                     else (case when x.v % 10 < 3 then 'completed' when x.v % 10 < 8 then 'in_progress' else 'not_started' end) end as status) s
     where i.updated_by_label = 'bench'
     on conflict do nothing`);
+  // The roll-up totals per plan, year and dimension (the app keeps them on every write; bulk SQL does not).
+  await step('roll-up totals', sql`select plan_year_totals_refresh(array(select id from plans))`);
   await sql`analyze`.execute(db);
   return { plans, items, budgets, progressEntries, seconds: (performance.now() - started) / 1000 };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { openBenchDatabase } = await import('./plans.ts');
   const { database } = await openBenchDatabase();
   const r = await generatePlans(database.db, { itemsPerPlan: Number(process.env.PLANS_ITEMS ?? 40), log: console.log });
   console.log(r);

@@ -5,34 +5,20 @@
  *
  *   npx tsx bench/plans.ts                                   (PGlite, data kept in bench/out/plans-pglite)
  *   scripts/with-postgres.sh npx tsx bench/plans.ts          (PostgreSQL 15)
- *   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 PLANS_ITEMS=40     (defaults)
+ *   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 PLANS_ITEMS=40     (defaults; PLANS_PGLITE_DIR: another PGlite folder)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { buildApp } from '../apps/server/src/app.ts';
 import { parseConfig } from '../apps/server/src/config.ts';
-import { openDatabase, type DatabaseHandle } from '../apps/server/src/db/database.ts';
-import { migrate } from '../apps/server/src/db/migrate.ts';
-import { loadReferenceData } from '../apps/server/src/modules/organizations/reference-data.ts';
 import { createPlansService } from '../apps/server/src/modules/plans/plans.service.ts';
 import { createLocalFileStore } from '../apps/server/src/platform/file-store.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { ANONYMOUS, systemActor } from '../apps/server/src/auth/actor.ts';
-import { generatePlans } from './plans-generate.ts';
+import { BENCH_OUT as OUT, generatePlans, openBenchDatabase } from './plans-generate.ts';
 
-const OUT = path.join(import.meta.dirname, 'out');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-
-export async function openBenchDatabase(): Promise<{ database: DatabaseHandle; driver: string }> {
-  fs.mkdirSync(OUT, { recursive: true });
-  const url = process.env.DATABASE_URL;
-  const database = url ? await openDatabase({ databaseUrl: url, poolSize: 10 }) : await openDatabase({ dataDir: path.join(OUT, 'plans-pglite') });
-  await migrate(database.db);
-  await loadReferenceData(database.db);
-  return { database, driver: database.driver };
-}
 
 async function timed<T>(label: string, runs: number, work: () => Promise<T>): Promise<{ label: string; medianMs: number; result: T }> {
   const times: number[] = [];

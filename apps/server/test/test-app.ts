@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -55,7 +57,9 @@ export async function createTestDatabase(): Promise<{ database: DatabaseHandle; 
 
 export async function createTestApp(options: { env?: Record<string, string>; now?: string } = {}): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
-  const config = parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...options.env });
+  // Files (evidence, imports) go to a fresh folder per test app, removed on close, never ./data.
+  const ownDataDir = options.env?.DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-test-data-'));
+  const config = parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...options.env });
   const clock = createFixedClock(options.now ?? '2026-11-23T03:00:00Z');
   const app = await buildApp({ config, database, clock, logger: false });
   return {
@@ -67,6 +71,7 @@ export async function createTestApp(options: { env?: Record<string, string>; now
     async close() {
       await app.close();
       await drop();
+      if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -387,6 +387,21 @@ export interface PlanRemindersSentTable {
   sentAt: DefaultTimestamp;
 }
 
+/** Per plan, fiscal year and dimension: what the roll-ups add up (kept by plan_year_totals_refresh). */
+export interface PlanYearTotalsTable {
+  planId: string;
+  fiscalYear: number;
+  dimensionCode: string;
+  items: number;
+  withBudget: number;
+  noBudget: number;
+  plannedSatang: string;
+  spentSatang: string;
+  reportedItems: number;
+  completedItems: number;
+  percentSum: string;
+}
+
 // Procurement surveillance (migration 202611231200_create_procurement.sql) ----------------------
 
 /** int8 with a default: string when read, optional when inserted. */
@@ -577,6 +592,7 @@ export interface DB {
   planProgressEntries: PlanProgressEntriesTable;
   planProgressEvidence: PlanProgressEvidenceTable;
   planRemindersSent: PlanRemindersSentTable;
+  planYearTotals: PlanYearTotalsTable;
   procurementThresholdSets: ProcurementThresholdSetsTable;
   procurementRiskWeights: ProcurementRiskWeightsTable;
   procurementImports: ProcurementImportsTable;

@@ -12,6 +12,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs.ts';
+import { plansJobHandlers, schedulePlanReminders } from '../plans/plans.jobs.ts';
 import { procurementJobHandlers } from '../procurement/procurement.module.ts';
 
 export interface JobHandlerDeps {
@@ -24,6 +25,7 @@ export interface JobHandlerDeps {
 export function createJobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   return {
     ...procurementJobHandlers(deps),
+    ...plansJobHandlers(deps),
     /** Echoes its payload and says which process ran it (operations checks, multi-instance test). */
     'system.echo': async ({ job, reportProgress, signal }) => {
       const delayMs = Math.min(5000, Math.max(0, Number(job.payload.delayMs) || 0));
@@ -32,4 +34,12 @@ export function createJobHandlers(deps: JobHandlerDeps): Record<string, JobHandl
       return { echo: job.payload, pid: process.pid };
     },
   };
+}
+
+/**
+ * Recurring jobs queue their own next run; a worker starting queues the first one of each (at most
+ * one waits in the queue at a time, however many workers start).
+ */
+export async function scheduleRecurringJobs(deps: JobHandlerDeps): Promise<void> {
+  await schedulePlanReminders(deps);
 }

@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
 import { createJobQueue, defaultWorkerId, runWorker, type JobQueue } from '../../platform/jobs.ts';
-import { createJobHandlers } from './job-handlers.ts';
+import { createJobHandlers, scheduleRecurringJobs } from './job-handlers.ts';
 
 export interface StartedWorker {
   queue: JobQueue;
@@ -31,6 +31,7 @@ export function startJobWorker(options: {
   const handlers = createJobHandlers({ db: options.db, clock, config: options.config, queue });
   const workerId = options.workerId ?? defaultWorkerId();
   const controller = new AbortController();
+  scheduleRecurringJobs({ db: options.db, clock, config: options.config, queue }).catch((error: unknown) => options.log?.('recurring jobs not scheduled', { error: String(error) }));
   const done = runWorker({ queue, handlers, workerId, pollMs: options.pollMs ?? 1000, signal: controller.signal, ...(options.log ? { log: options.log } : {}) });
   return {
     queue,

@@ -137,17 +137,17 @@ export async function seedPlanDemo(db: Database, log: (line: string) => void = (
       for (const [round, done] of [['6m', 0.5], ['12m', 1]] as const) {
         const report = await repo.upsertReport(tx, nonglaung, 2569, round, round === '6m' ? 'ครึ่งปีแรกดำเนินการตามแผนได้ร้อยละ 60 โครงการที่ใช้งบประมาณเบิกจ่ายตามกำหนด' : 'ดำเนินการครบทุกโครงการตามแผน ยกเว้นกิจกรรมเชิดชูเกียรติที่เลื่อนไปไตรมาสแรกของปีถัดไป');
         await repo.submitReport(tx, report.id, new Date(round === '6m' ? '2026-04-20T03:00:00Z' : '2026-10-20T03:00:00Z'));
-        for (const [n, item] of items.entries()) {
+        await repo.upsertEntries(tx, nonglaung, items.map((item, n) => {
           const planned = item.budgets.find((b) => b.fiscalYear === 2569)?.amountSatang ?? '0';
           const status = round === '12m' ? (item.frameworkCode === '2.4' ? 'delayed' : 'completed') : n % 3 === 0 ? 'completed' : n % 3 === 1 ? 'in_progress' : 'not_started';
           const kpis = ((item.sheet as { kpis?: Array<{ id: string; target: number }> } | null)?.kpis ?? []).map((k) => ({ kpiId: k.id, actual: Math.round(k.target * (status === 'completed' ? 1.05 : done * 0.8)) }));
-          await repo.upsertEntry(tx, {
+          return {
             reportId: report.id, itemId: item.id, status, percent: rules.effectivePercent(status, status === 'in_progress' ? 60 : undefined),
             spentSatang: String((BigInt(planned) * BigInt(status === 'completed' ? 92 : status === 'in_progress' ? 40 : 0)) / 100n),
             outputs: status === 'not_started' ? '' : `ดำเนินการ${item.nameTh.replace(/^(โครงการ|กิจกรรม|มาตรการ)/, '')}ตามแผน`, kpiActuals: kpis,
             links: status === 'completed' ? [{ url: 'https://www.nonglaung.go.th/', label: 'ข่าวประชาสัมพันธ์บนเว็บไซต์ อบต.' }] : [], note: '', updatedByLabel: 'demo-seed',
-          });
-        }
+          };
+        }));
       }
       await recordAudit(tx, actor, { action: 'plan.progress.demo_seed', subjectType: 'plan', subjectId: nonglaung });
     });

@@ -20,6 +20,48 @@ export interface PlanVisibility {
 
 const SUBMITTED_OR_LATER = ['submitted', 'returned', 'accepted', 'published'];
 
+export interface EntryInput {
+  reportId: string;
+  itemId: string;
+  status: string;
+  percent: number;
+  spentSatang: string;
+  outputs: string;
+  kpiActuals: unknown;
+  links: unknown;
+  note: string;
+  updatedByLabel: string;
+}
+
+/**
+ * Recomputes the roll-up totals of these plans (plan_year_totals, migration 202611231300) in the
+ * transaction of the write that changed their items, budgets or progress entries.
+ */
+async function refreshYearTotals(tx: Tx, planIds: string[]) {
+  if (planIds.length > 0) await sql`select plan_year_totals_refresh(${planIds}::uuid[])`.execute(tx);
+}
+
+/** Saves entries of one plan's reports in one statement and refreshes the plan's roll-up totals. */
+async function upsertEntries(tx: Tx, planId: string, rows: EntryInput[]) {
+  if (rows.length === 0) return [];
+  // One row per entry (a repeated item in one request: the last one wins, as when saved one by one).
+  const unique = [...new Map(rows.map((r) => [`${r.reportId}:${r.itemId}`, r])).values()];
+  const saved = await tx
+    .insertInto('planProgressEntries')
+    .values(unique.map((row) => ({ ...row, kpiActuals: json(row.kpiActuals), links: json(row.links) })))
+    .onConflict((oc) =>
+      oc.columns(['reportId', 'itemId']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'), percent: eb.ref('excluded.percent'), spentSatang: eb.ref('excluded.spentSatang'), outputs: eb.ref('excluded.outputs'),
+        kpiActuals: eb.ref('excluded.kpiActuals'), links: eb.ref('excluded.links'), note: eb.ref('excluded.note'), updatedByLabel: eb.ref('excluded.updatedByLabel'),
+        updatedAt: sql`now()` as never,
+      })),
+    )
+    .returningAll()
+    .execute();
+  await refreshYearTotals(tx, [planId]);
+  return saved;
+}
+
 export function createPlansRepository() {
   function planQuery(db: Db) {
     return db
@@ -29,6 +71,7 @@ export function createPlansRepository() {
       .leftJoin('districts as d', 'd.code', 'o.districtCode')
       .innerJoin('planCycles as c', 'c.id', 'pl.cycleId')
       .innerJoin('planFrameworks as f', 'f.id', 'pl.frameworkId')
+      .leftJoin('planDeadlines as dl', (j) => j.onRef('dl.cycleId', '=', 'pl.cycleId').onRef('dl.provinceCode', '=', 'o.provinceCode'))
       .select([
         'pl.id', 'pl.lineageId', 'pl.version', 'pl.previousVersionId', 'pl.organizationId', 'pl.cycleId', 'pl.frameworkId', 'pl.titleTh', 'pl.status',
         'pl.part1', 'pl.workingGroup', 'pl.coverageReasons', 'pl.reportingRounds', 'pl.rowVersion', 'pl.createdAt', 'pl.updatedAt',
@@ -37,6 +80,7 @@ export function createPlansRepository() {
         'o.districtCode', 'd.nameTh as districtNameTh',
         'c.code as cycleCode', 'c.firstYear', 'c.lastYear',
         'f.code as frameworkCode', 'f.version as frameworkVersion', 'f.nameTh as frameworkNameTh',
+        'dl.dueAt as deadlineDueAt',
       ])
       .select([
         sql<number>`(select count(*)::int from plan_items i where i.plan_id = pl.id)`.as('itemCount'),
@@ -167,6 +211,13 @@ export function createPlansRepository() {
       return new Set(rows.map((r) => r.key));
     },
 
+    /** Is a job of this kind waiting in the queue? Under a lock, so two workers starting at once schedule one. */
+    async hasQueuedJob(tx: Tx, kind: string): Promise<boolean> {
+      await sql`select pg_advisory_xact_lock(724210)`.execute(tx);
+      const row = await tx.selectFrom('jobs').select('id').where('kind', '=', kind).where('status', '=', 'queued').limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+
     // --- plans ------------------------------------------------------------------------------
     async findPlan(db: Db, id: string) {
       return planQuery(db).where('pl.id', '=', id).executeTakeFirst();
@@ -210,18 +261,19 @@ export function createPlansRepository() {
     },
 
     // --- items ------------------------------------------------------------------------------
+    /** The plan's items in order, each with its budgets per fiscal year (one query). */
     async listItems(db: Db, planId: string) {
-      const items = await db.selectFrom('planItems').selectAll().where('planId', '=', planId).orderBy('position').orderBy('createdAt').execute();
-      const budgets = items.length
-        ? await db.selectFrom('planItemBudgets').selectAll().where('itemId', 'in', items.map((i) => i.id)).orderBy('fiscalYear').execute()
-        : [];
-      const byItem = new Map<string, Array<{ fiscalYear: number; amountSatang: string }>>();
-      for (const b of budgets) {
-        const list = byItem.get(b.itemId) ?? [];
-        list.push({ fiscalYear: b.fiscalYear, amountSatang: b.amountSatang });
-        byItem.set(b.itemId, list);
-      }
-      return items.map((i) => ({ ...i, budgets: byItem.get(i.id) ?? [] }));
+      return db
+        .selectFrom('planItems as i')
+        .selectAll('i')
+        .select(
+          sql<Array<{ fiscalYear: number; amountSatang: string }>>`coalesce((select json_agg(json_build_object('fiscalYear', b.fiscal_year, 'amountSatang', b.amount_satang::text) order by b.fiscal_year)
+            from plan_item_budgets b where b.item_id = i.id), '[]')`.as('budgets'),
+        )
+        .where('i.planId', '=', planId)
+        .orderBy('i.position')
+        .orderBy('i.createdAt')
+        .execute();
     },
     async findItem(db: Db, planId: string, itemId: string) {
       return db.selectFrom('planItems').selectAll().where('planId', '=', planId).where('id', '=', itemId).executeTakeFirst();
@@ -239,6 +291,7 @@ export function createPlansRepository() {
         for (let j = 0; j < budgets.length; j += 1000) await tx.insertInto('planItemBudgets').values(budgets.slice(j, j + 1000)).execute();
         out.push(...inserted);
       }
+      await refreshYearTotals(tx, [...new Set(rows.map((r) => r.planId))]);
       return out;
     },
     async updateItem(tx: Tx, itemId: string, patch: Updateable<PlanItemsTable>, budgets?: Array<{ fiscalYear: number; amountSatang: bigint | string }>) {
@@ -247,13 +300,16 @@ export function createPlansRepository() {
         await tx.deleteFrom('planItemBudgets').where('itemId', '=', itemId).execute();
         if (budgets.length) await tx.insertInto('planItemBudgets').values(budgets.map((b) => ({ itemId, fiscalYear: b.fiscalYear, amountSatang: b.amountSatang.toString() }))).execute();
       }
+      await refreshYearTotals(tx, [row.planId]);
       return row;
     },
     async deleteItem(tx: Tx, itemId: string) {
-      await tx.deleteFrom('planItems').where('id', '=', itemId).execute();
+      const row = await tx.deleteFrom('planItems').where('id', '=', itemId).returning('planId').executeTakeFirst();
+      if (row) await refreshYearTotals(tx, [row.planId]);
     },
     async deleteAllItems(tx: Tx, planId: string) {
       await tx.deleteFrom('planItems').where('planId', '=', planId).execute();
+      await refreshYearTotals(tx, [planId]);
     },
     async setPositions(tx: Tx, planId: string, itemIds: string[]) {
       if (itemIds.length === 0) return;
@@ -272,7 +328,9 @@ export function createPlansRepository() {
         )
         insert into plan_item_budgets (item_id, fiscal_year, amount_satang)
         select src.new_id, b.fiscal_year, b.amount_satang from src join plan_item_budgets b on b.item_id = src.id`.execute(tx);
+      await refreshYearTotals(tx, [toPlanId]);
     },
+    refreshYearTotals,
 
     // --- events, comments, reviews ------------------------------------------------------------
     async insertEvent(tx: Tx, row: { planId: string; at: Date; actorUserId: string | null; actorLabel: string; action: string; fromStatus: string | null; toStatus: string | null; comment: string | null }) {
@@ -331,45 +389,23 @@ export function createPlansRepository() {
     async submitReport(tx: Tx, reportId: string, at: Date) {
       return tx.updateTable('planProgressReports').set({ status: 'submitted', submittedAt: at, updatedAt: sql`now()` as never }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
     },
-    async upsertEntry(tx: Tx, row: { reportId: string; itemId: string; status: string; percent: number; spentSatang: string; outputs: string; kpiActuals: unknown; links: unknown; note: string; updatedByLabel: string }) {
-      const values = { ...row, kpiActuals: json(row.kpiActuals), links: json(row.links) };
-      return tx
-        .insertInto('planProgressEntries')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['reportId', 'itemId']).doUpdateSet({
-            status: values.status, percent: values.percent, spentSatang: values.spentSatang, outputs: values.outputs, kpiActuals: values.kpiActuals,
-            links: values.links, note: values.note, updatedByLabel: values.updatedByLabel, updatedAt: sql`now()` as never,
-          }),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    },
+    /** Saves entries of one plan's reports (one statement) and refreshes the plan's roll-up totals. */
+    upsertEntries,
     async findEntry(db: Db, reportId: string, itemId: string) {
       return db.selectFrom('planProgressEntries').selectAll().where('reportId', '=', reportId).where('itemId', '=', itemId).executeTakeFirst();
     },
-    async listEntries(db: Db, reportIds: string[]) {
-      if (reportIds.length === 0) return [];
-      return db
-        .selectFrom('planProgressEntries as e')
-        .innerJoin('planProgressReports as r', 'r.id', 'e.reportId')
-        .selectAll('e')
-        .select(['r.fiscalYear', 'r.round'])
-        .where('e.reportId', 'in', reportIds)
-        .execute();
+    /** Every progress entry of a plan with its report's year and round and its evidence files (one query). */
+    async listPlanProgress(db: Db, planId: string, submittedOnly: boolean) {
+      const result = await sql<{ id: string; itemId: string; reportId: string; fiscalYear: number; round: string; status: string; percent: number; spentSatang: string; outputs: string; kpiActuals: unknown; links: unknown; note: string; updatedAt: Date; evidence: Array<{ fileId: string; fileName: string; contentType: string; sizeBytes: string }> }>`
+        select e.id, e.item_id, e.report_id, r.fiscal_year, r.round, e.status, e.percent, e.spent_satang, e.outputs, e.kpi_actuals, e.links, e.note, e.updated_at,
+          coalesce((select json_agg(json_build_object('fileId', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'sizeBytes', f.size_bytes::text) order by ev.created_at)
+            from plan_progress_evidence ev join stored_files f on f.id = ev.file_id where ev.entry_id = e.id), '[]') as evidence
+        from plan_progress_reports r join plan_progress_entries e on e.report_id = r.id
+        where r.plan_id = ${planId} ${submittedOnly ? sql`and r.status = 'submitted'` : sql``}`.execute(db);
+      return result.rows;
     },
     async addEvidence(tx: Tx, entryId: string, fileId: string) {
       await tx.insertInto('planProgressEvidence').values({ entryId, fileId }).onConflict((oc) => oc.columns(['entryId', 'fileId']).doNothing()).execute();
-    },
-    async listEvidence(db: Db, entryIds: string[]) {
-      if (entryIds.length === 0) return [];
-      return db
-        .selectFrom('planProgressEvidence as ev')
-        .innerJoin('storedFiles as f', 'f.id', 'ev.fileId')
-        .select(['ev.entryId', 'f.id as fileId', 'f.fileName', 'f.contentType', 'f.sizeBytes'])
-        .where('ev.entryId', 'in', entryIds)
-        .orderBy('ev.createdAt')
-        .execute();
     },
     /** Is the file evidence of this plan? */
     async evidenceBelongsToPlan(db: Db, planId: string, fileId: string) {
@@ -408,39 +444,28 @@ export function createPlansRepository() {
         region: sql`coalesce('ป.ป.ท. เขต ' || min(pv.pacc_region)::text, '-')`,
         nation: sql`'ประเทศไทย'`,
       }[q.level as 'nation'];
+      // Adds up plan_year_totals (kept per plan, fiscal year and dimension on every write), not items and entries.
       const result = await sql<{ key: string; labelTh: string; plans: number; items: number; withBudget: number; noBudget: number; plannedSatang: string; spentSatang: string; reportedItems: number; completedItems: number; averagePercent: string | null }>`
         with pl as (
           select distinct on (p.organization_id, p.cycle_id) p.id, p.organization_id
           from plans p join plan_cycles c on c.id = p.cycle_id
           where p.status in (${sql.join(q.statuses)}) and ${q.fiscalYear} between c.first_year and c.last_year
           order by p.organization_id, p.cycle_id, p.version desc
-        ), items as (
-          select i.id, i.plan_id, i.dimension_code, i.no_budget, pl.organization_id,
-            coalesce(b.amount_satang, 0) as planned
-          from pl join plan_items i on i.plan_id = pl.id
-          left join plan_item_budgets b on b.item_id = i.id and b.fiscal_year = ${q.fiscalYear}
-          where i.no_budget or b.amount_satang is not null
-        ), latest as (
-          select distinct on (e.item_id) e.item_id, e.status, e.percent, e.spent_satang
-          from plan_progress_entries e join plan_progress_reports r on r.id = e.report_id
-          where r.fiscal_year = ${q.fiscalYear} and e.item_id in (select id from items)
-          order by e.item_id, case r.round when 'q1' then 1 when 'q2' then 2 when '6m' then 2 when 'q3' then 3 else 4 end desc
         )
         select ${keyExpr} as key, ${labelExpr} as label_th,
           count(distinct i.plan_id)::int as plans,
-          count(*)::int as items,
-          count(*) filter (where not i.no_budget)::int as with_budget,
-          count(*) filter (where i.no_budget)::int as no_budget,
-          coalesce(sum(i.planned), 0)::text as planned_satang,
-          coalesce(sum(l.spent_satang), 0)::text as spent_satang,
-          count(l.item_id)::int as reported_items,
-          count(*) filter (where l.status = 'completed')::int as completed_items,
-          round(avg(coalesce(l.percent, 0)), 1)::text as average_percent
-        from items i
-        join organizations o on o.id = i.organization_id
+          sum(i.items)::int as items,
+          sum(i.with_budget)::int as with_budget,
+          sum(i.no_budget)::int as no_budget,
+          coalesce(sum(i.planned_satang), 0)::text as planned_satang,
+          coalesce(sum(i.spent_satang), 0)::text as spent_satang,
+          sum(i.reported_items)::int as reported_items,
+          sum(i.completed_items)::int as completed_items,
+          round(sum(i.percent_sum)::numeric / sum(i.items), 1)::text as average_percent
+        from pl join plan_year_totals i on i.plan_id = pl.id and i.fiscal_year = ${q.fiscalYear}
+        join organizations o on o.id = pl.organization_id
         left join provinces pv on pv.code = o.province_code
         left join districts d on d.code = o.district_code
-        left join latest l on l.item_id = i.id
         where true
           ${q.provinceCode ? sql`and o.province_code = ${q.provinceCode}` : sql``}
           ${q.paccRegion ? sql`and pv.pacc_region = ${q.paccRegion}` : sql``}
@@ -454,19 +479,18 @@ export function createPlansRepository() {
     async provinceItems(db: Db, q: { provinceCode: string; fiscalYear: number; statuses: string[] }) {
       const result = await sql<{ planId: string; itemId: string; organizationCode: string; organizationNameTh: string; districtCode: string | null; frameworkCode: string; dimensionCode: string; type: string; nameTh: string; noBudget: boolean; amountSatang: string; responsibleUnit: string; planStatus: string; frameworkId: string; position: number }>`
         with pl as (
-          select distinct on (p.organization_id, p.cycle_id) p.id, p.organization_id, p.status, p.framework_id
-          from plans p join plan_cycles c on c.id = p.cycle_id join organizations o on o.id = p.organization_id
+          select distinct on (p.organization_id, p.cycle_id) p.id, p.status, p.framework_id, o.code, o.name_th, o.district_code
+          from organizations o join plans p on p.organization_id = o.id join plan_cycles c on c.id = p.cycle_id
           where o.province_code = ${q.provinceCode} and p.status in (${sql.join(q.statuses)}) and ${q.fiscalYear} between c.first_year and c.last_year
           order by p.organization_id, p.cycle_id, p.version desc
         )
-        select pl.id as plan_id, i.id as item_id, o.code as organization_code, o.name_th as organization_name_th, o.district_code,
+        select pl.id as plan_id, i.id as item_id, pl.code as organization_code, pl.name_th as organization_name_th, pl.district_code,
           i.framework_code, i.dimension_code, i.type, i.name_th, i.no_budget, coalesce(b.amount_satang, 0)::text as amount_satang,
           i.responsible_unit, pl.status as plan_status, pl.framework_id, i.position
         from pl join plan_items i on i.plan_id = pl.id
-        join organizations o on o.id = pl.organization_id
         left join plan_item_budgets b on b.item_id = i.id and b.fiscal_year = ${q.fiscalYear}
         where i.no_budget or b.amount_satang is not null
-        order by i.dimension_code, o.district_code nulls first, o.code, i.position`.execute(db);
+        order by i.dimension_code, pl.district_code nulls first, pl.code, i.position`.execute(db);
       return result.rows;
     },
 

@@ -94,15 +94,15 @@ export function createPlansService(deps: PlansServiceDeps) {
   // Shapes
   // ---------------------------------------------------------------------------------------------
 
-  async function deadlineInfo(row: PlanRow) {
-    if (!row.provinceCode) return null;
-    const dl = await repo.findDeadline(db, row.cycleId, row.provinceCode);
-    if (!dl) return null;
-    const c = rules.countdown(new Date(dl.dueAt), clock.now());
-    return { dueAt: iso(dl.dueAt)!, daysLeft: c.daysLeft, overdue: c.overdue && !row.submittedAt, submittedLate: row.submittedAt ? new Date(row.submittedAt) > new Date(dl.dueAt) : null };
+  /** The countdown to the province's deadline for the plan's cycle (joined into the plan row). */
+  function deadlineInfo(row: PlanRow) {
+    if (!row.provinceCode || !row.deadlineDueAt) return null;
+    const dueAt = new Date(row.deadlineDueAt);
+    const c = rules.countdown(dueAt, clock.now());
+    return { dueAt: iso(dueAt)!, daysLeft: c.daysLeft, overdue: c.overdue && !row.submittedAt, submittedLate: row.submittedAt ? new Date(row.submittedAt) > dueAt : null };
   }
 
-  async function toSummary(row: PlanRow): Promise<PlanSummary> {
+  function toSummary(row: PlanRow): PlanSummary {
     return {
       id: row.id,
       lineageId: row.lineageId,
@@ -119,7 +119,7 @@ export function createPlansService(deps: PlansServiceDeps) {
       submittedAt: iso(row.submittedAt),
       acceptedAt: iso(row.acceptedAt),
       publishedAt: iso(row.publishedAt),
-      deadline: await deadlineInfo(row),
+      deadline: deadlineInfo(row),
       rowVersion: row.rowVersion,
     };
   }
@@ -154,11 +154,9 @@ export function createPlansService(deps: PlansServiceDeps) {
     };
   }
 
-  /** Latest progress entry per item (submitted reports only when `submittedOnly`). */
+  /** Latest progress entry per item (submitted reports only when `submittedOnly`), from one query. */
   async function progressByItem(planId: string, planIdForUrls: string, submittedOnly: boolean) {
-    const reports = (await repo.listReports(db, planId)).filter((r) => !submittedOnly || r.status === 'submitted');
-    const entries = await repo.listEntries(db, reports.map((r) => r.id));
-    const evidence = await repo.listEvidence(db, entries.map((e) => e.id));
+    const entries = await repo.listPlanProgress(db, planId, submittedOnly);
     const latest = new Map<string, PlanItemProgress>();
     const rank = (e: { fiscalYear: number; round: string }) => e.fiscalYear * 10 + rules.roundOrder(e.round as PlanReportRound);
     const ranks = new Map<string, number>();
@@ -167,7 +165,7 @@ export function createPlansService(deps: PlansServiceDeps) {
       const p: PlanItemProgress = {
         fiscalYear: e.fiscalYear, round: e.round as PlanReportRound, status: e.status as PlanItemProgress['status'], percent: e.percent, spentSatang: e.spentSatang,
         outputs: e.outputs, kpiActuals: e.kpiActuals as PlanItemProgress['kpiActuals'], links: e.links as PlanItemProgress['links'],
-        evidence: evidence.filter((v) => v.entryId === e.id).map((v) => ({ fileId: v.fileId, fileName: v.fileName, contentType: v.contentType, sizeBytes: Number(v.sizeBytes), url: `/api/v1/plans/${planIdForUrls}/evidence/${v.fileId}` })),
+        evidence: e.evidence.map((v) => ({ fileId: v.fileId, fileName: v.fileName, contentType: v.contentType, sizeBytes: Number(v.sizeBytes), url: `/api/v1/plans/${planIdForUrls}/evidence/${v.fileId}` })),
         note: e.note, updatedAt: iso(e.updatedAt)!,
       };
       all.set(e.id, { ...p, itemId: e.itemId });
@@ -176,7 +174,7 @@ export function createPlansService(deps: PlansServiceDeps) {
         latest.set(e.itemId, p);
       }
     }
-    return { latest, reports, entries, all };
+    return { latest, all };
   }
 
   function toItem(i: ItemRow, latest: PlanItemProgress | null): PlanItem {
@@ -206,13 +204,18 @@ export function createPlansService(deps: PlansServiceDeps) {
   async function buildPlan(actor: Actor, row: PlanRow): Promise<Plan> {
     const scope = scopeOf(row);
     const privateView = can(actor, 'plan.read', scope) && (isInsider(actor, row.organizationId) || rules.isSubmittedState(row.status as PlanStatus));
-    const [items, nodes] = await Promise.all([repo.listItems(db, row.id), repo.listNodes(db, row.frameworkId)]);
-    const { latest } = await progressByItem(row.id, row.id, !privateView);
+    // Four queries for the public page (items with budgets, framework nodes, progress with evidence), two more inside.
+    const [items, nodes, { latest }, comments, reviews] = await Promise.all([
+      repo.listItems(db, row.id),
+      repo.listNodes(db, row.frameworkId),
+      progressByItem(row.id, row.id, !privateView),
+      privateView ? repo.listComments(db, row.id) : [],
+      privateView ? repo.listReviews(db, row.id) : [],
+    ]);
     const checks = checksOf(row, nodes, items);
     const caps = capabilities(actor, scope);
-    const [comments, reviews] = privateView ? await Promise.all([repo.listComments(db, row.id), repo.listReviews(db, row.id)]) : [[], []];
     return {
-      ...(await toSummary(row)),
+      ...toSummary(row),
       part1: { riskAnalysis: [], rationale: '', vision: '', objectives: [], targets: [], expectedBenefits: [], ...(row.part1 as object) },
       workingGroup: { appointingOrder: null, members: [], ...(row.workingGroup as object) },
       coverageReasons: (row.coverageReasons ?? {}) as Record<string, string>,
@@ -336,9 +339,14 @@ export function createPlansService(deps: PlansServiceDeps) {
   // Progress helpers
   // ---------------------------------------------------------------------------------------------
 
-  async function buildReport(row: PlanRow, report: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>): Promise<PlanProgressReport> {
-    const items = await repo.listItems(db, row.id);
-    const { all } = await progressByItem(row.id, row.id, false);
+  /** Items and every progress entry of a plan, loaded once for one or many reports. */
+  async function loadProgress(row: PlanRow) {
+    const [items, { all }] = await Promise.all([repo.listItems(db, row.id), progressByItem(row.id, row.id, false)]);
+    return { items, all };
+  }
+
+  async function buildReport(row: PlanRow, report: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, loaded?: Awaited<ReturnType<typeof loadProgress>>): Promise<PlanProgressReport> {
+    const { items, all } = loaded ?? (await loadProgress(row));
     const byItem = new Map([...all.values()].filter((e) => e.fiscalYear === report.fiscalYear && e.round === report.round).map((e) => [e.itemId, e]));
     const entries = items.filter((i) => byItem.has(i.id)).map((i) => ({ ...byItem.get(i.id)!, itemId: i.id, nameTh: i.nameTh, frameworkCode: i.frameworkCode }));
     const planned = items.reduce((s, i) => s + (i.noBudget ? 0n : BigInt(i.budgets.find((b) => b.fiscalYear === report.fiscalYear)?.amountSatang ?? '0')), 0n);
@@ -466,7 +474,7 @@ export function createPlansService(deps: PlansServiceDeps) {
           ? { publishedOnly: true }
           : { publishedOnly: false, national: nationalInsider, oversightEverywhere: vs.national && !nationalInsider, organizationIds: vs.organizationIds, provinceCodes: vs.provinceCodes, paccRegions: vs.paccRegions },
       );
-      return { total, items: await Promise.all(items.map(toSummary)) };
+      return { total, items: items.map(toSummary) };
     },
 
     async create(actor: Actor, organizationCode: string, body: CreatePlanBody, context: RequestContext): Promise<Plan> {
@@ -719,8 +727,8 @@ export function createPlansService(deps: PlansServiceDeps) {
     async listProgress(actor: Actor, id: string): Promise<PlanProgressReport[]> {
       const row = await loadRow(actor, id);
       const privateView = can(actor, 'plan.read', scopeOf(row));
-      const reports = (await repo.listReports(db, id)).filter((r) => privateView || r.status === 'submitted');
-      return Promise.all(reports.map((r) => buildReport(row, r)));
+      const [reports, loaded] = await Promise.all([repo.listReports(db, id), loadProgress(row)]);
+      return Promise.all(reports.filter((r) => privateView || r.status === 'submitted').map((r) => buildReport(row, r, loaded)));
     },
 
     async getProgress(actor: Actor, id: string, fiscalYear: number, round: PlanReportRound): Promise<PlanProgressReport> {
@@ -747,12 +755,10 @@ export function createPlansService(deps: PlansServiceDeps) {
       if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields });
       const report = await db.transaction().execute(async (tx) => {
         const rep = await repo.upsertReport(tx, id, fiscalYear, round, body.summary);
-        for (const e of body.entries) {
-          await repo.upsertEntry(tx, {
-            reportId: rep.id, itemId: e.itemId, status: e.status, percent: rules.effectivePercent(e.status, e.percent), spentSatang: e.spentSatang,
-            outputs: e.outputs, kpiActuals: e.kpiActuals, links: e.links, note: e.note, updatedByLabel: actorLabel(actor),
-          });
-        }
+        await repo.upsertEntries(tx, id, body.entries.map((e) => ({
+          reportId: rep.id, itemId: e.itemId, status: e.status, percent: rules.effectivePercent(e.status, e.percent), spentSatang: e.spentSatang,
+          outputs: e.outputs, kpiActuals: e.kpiActuals, links: e.links, note: e.note, updatedByLabel: actorLabel(actor),
+        })));
         await recordAudit(tx, actor, { action: 'plan.progress.save', subjectType: 'plan_progress_report', subjectId: rep.id, organizationId: row.organizationId, after: { planId: id, fiscalYear, round, entries: body.entries.length } }, context);
         return rep;
       });
