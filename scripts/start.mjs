@@ -26,5 +26,7 @@ if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
 const result = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/prongsai.mjs'), 'serve', '--demo', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
+  // One line per request is for production logs; the demo terminal shows only warnings.
+  env: { LOG_LEVEL: 'warn', ...process.env },
 });
 process.exit(result.status ?? 1);

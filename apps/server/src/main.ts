@@ -24,7 +24,7 @@ export async function serve(options: { demo: boolean }): Promise<void> {
   log(`\nProngsai (โปร่งใส) is running at ${address.replace('127.0.0.1', 'localhost')}  [${database.driver}, ready in ${seconds} s]`);
   log(`API docs: ${address}/api/docs`);
   if (demo) {
-    log(`\nDemo logins (password for all: ${DEMO_PASSWORD}; TOTP codes are shown on first sign-in set-up):`);
+    log(`\nDemo logins (password for all: ${DEMO_PASSWORD}; roles shown with a TOTP secret also ask for a code: add the secret to an authenticator app):`);
     for (const user of demo.users) log(`  ${user.email.padEnd(34)} ${user.roleLabel}`);
   }
   // Background jobs run in this process too; more workers: `prongsai worker` (docs/operations.md).
