@@ -154,9 +154,12 @@ export function createPlansService(deps: PlansServiceDeps) {
     };
   }
 
-  /** Latest progress entry per item (submitted reports only when `submittedOnly`), from one query. */
-  async function progressByItem(planId: string, planIdForUrls: string, submittedOnly: boolean) {
-    const entries = await repo.listPlanProgress(db, planId, submittedOnly);
+  /**
+   * Latest progress entry per item (submitted reports only when `submittedOnly`), from one query;
+   * `all` has every entry unless `latestOnly` (then the database picks the latest, fewer rows).
+   */
+  async function progressByItem(planId: string, planIdForUrls: string, submittedOnly: boolean, latestOnly = false) {
+    const entries = await repo.listPlanProgress(db, planId, { submittedOnly, latestOnly });
     const latest = new Map<string, PlanItemProgress>();
     const rank = (e: { fiscalYear: number; round: string }) => e.fiscalYear * 10 + rules.roundOrder(e.round as PlanReportRound);
     const ranks = new Map<string, number>();
@@ -208,7 +211,7 @@ export function createPlansService(deps: PlansServiceDeps) {
     const [items, nodes, { latest }, comments, reviews] = await Promise.all([
       repo.listItems(db, row.id),
       repo.listNodes(db, row.frameworkId),
-      progressByItem(row.id, row.id, !privateView),
+      progressByItem(row.id, row.id, !privateView, true),
       privateView ? repo.listComments(db, row.id) : [],
       privateView ? repo.listReviews(db, row.id) : [],
     ]);
