@@ -520,6 +520,20 @@ export interface ProcurementEntityFlagsTable {
   computedAt: Timestamp;
 }
 
+export interface ProcurementRiskSummaryTable {
+  entityKind: 'buyer' | 'supplier';
+  entityId: string;
+  name: string | null;
+  organizationId: string | null;
+  provinceCode: string | null;
+  thaiMethod: string | null;
+  fiscalYear: number | null;
+  processes: number;
+  flaggedProcesses: number;
+  valueSatang: string;
+  riskWeight: number;
+}
+
 export interface ProcurementAnalysesTable {
   id: Generated<string>;
   jobId: string | null;
@@ -602,6 +616,7 @@ export interface DB {
   procurementReleaseSuppliers: ProcurementReleaseSuppliersTable;
   procurementFlags: ProcurementFlagsTable;
   procurementEntityFlags: ProcurementEntityFlagsTable;
+  procurementRiskSummary: ProcurementRiskSummaryTable;
   procurementAnalyses: ProcurementAnalysesTable;
   procurementOfficials: ProcurementOfficialsTable;
   procurementWatchlists: ProcurementWatchlistsTable;

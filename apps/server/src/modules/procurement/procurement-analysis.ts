@@ -1,9 +1,10 @@
 /**
  * The `procurement.analyse` job: runs Cardinal's 11 indicators (the core engine, default settings)
  * and the Thai indicators over every stored release, in ocid order, as one fold; stores the flags
- * per contracting process (upsert by ocid + code + supplier, so answers and reviews stay attached;
- * flags no longer produced are withdrawn), the entity-level results, recomputes the per-process
- * risk weights, and alerts watchers of new flags. Cardinal's fences are relative to the whole
+ * per contracting process in chunks of FLAG_CHUNK, each in its own transaction (upsert by ocid + code +
+ * supplier, so answers and reviews stay attached; flags no longer produced are withdrawn once all
+ * are written), the entity-level results, recomputes the per-process risk weights and the ranking
+ * summary, and alerts watchers of new flags. Cardinal's fences are relative to the whole
  * stored dataset, so the analysis always covers all of it. Re-running it is safe (idempotent).
  */
 import * as cardinal from '@prongsai/core/procurement/index.ts';
@@ -29,6 +30,8 @@ import { createProcurementRepository } from './procurement.repository.ts';
 import { loadThresholds } from './thresholds-data.ts';
 
 const BATCH = 2000;
+/** Flags written per transaction. */
+const FLAG_CHUNK = 5000;
 
 /** Cardinal settings used by the server: every indicator on, defaults as `prongsai init` writes them. */
 export function serverCardinalSettings(): cardinal.Settings {
@@ -79,65 +82,86 @@ export function createAnalysisRunner(deps: { db: Database; clock: Clock; config:
     }
 
     const cres = cardinal.finalizeFlags(cconfig, cstate, { meta: true, maps: true });
+    const processes = Math.max(cstate.processes, tstate.processes);
     const computedAt = clock.now();
-    const rows = new Map<string, Insertable<ProcurementFlagsTable>>();
-    const put = (row: Insertable<ProcurementFlagsTable>) => {
-      const key = `${row.ocid}\u0000${row.code}\u0000${row.supplierId ?? ''}`;
-      if (!rows.has(key)) rows.set(key, row);
-    };
-    for (const [ocid, values] of cres.groups.OCID) {
-      for (const code of cardinal.INDICATOR_CODES) {
-        const value = values[code];
-        if (value === undefined) continue;
-        const meta = cres.meta?.get(code);
-        const tenderers = MAP_OF[code] ? cres.maps?.get(MAP_OF[code]!)?.get(ocid) : undefined;
-        put({
-          ocid,
-          code,
-          supplierId: '',
-          source: 'cardinal',
-          value,
-          evidence: JSON.stringify({ value, title: indicatorTitle(code, 'en'), ...(meta ? { meta: Object.fromEntries(meta) } : {}), ...(tenderers ? { tenderers } : {}) }),
-          thresholdsVersion: null,
-          firstSeenAt: computedAt,
-          computedAt,
-        });
+
+    // Flags are produced lazily and written in chunks, each chunk in its own transaction, so the
+    // analysis never holds every flag row (with its evidence JSON) in memory. A chunk committed before
+    // a crash is harmless: the next analysis upserts the same keys again, and stale flags are only
+    // withdrawn once every chunk of this analysis is written.
+    function* flagRows(): Generator<Insertable<ProcurementFlagsTable>> {
+      for (const [ocid, values] of cres.groups.OCID) {
+        for (const code of cardinal.INDICATOR_CODES) {
+          const value = values[code];
+          if (value === undefined) continue;
+          const meta = cres.meta?.get(code);
+          const tenderers = MAP_OF[code] ? cres.maps?.get(MAP_OF[code]!)?.get(ocid) : undefined;
+          yield {
+            ocid,
+            code,
+            supplierId: '',
+            source: 'cardinal',
+            value,
+            evidence: JSON.stringify({ value, title: indicatorTitle(code, 'en'), ...(meta ? { meta: Object.fromEntries(meta) } : {}), ...(tenderers ? { tenderers } : {}) }),
+            thresholdsVersion: null,
+            firstSeenAt: computedAt,
+            computedAt,
+          };
+        }
+      }
+      // Cardinal yields one flag per (ocid, code); Thai flags are deduplicated by key (first one wins).
+      const seen = new Set<string>();
+      for (const f of finalizeThaiFlags(tconfig, tstate)) {
+        const key = `${f.ocid}\u0000${f.code}\u0000${f.supplierId ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        yield { ocid: f.ocid, code: f.code, supplierId: f.supplierId ?? '', source: 'thai', value: f.value, evidence: JSON.stringify(f.evidence), thresholdsVersion: f.thresholdsVersion, firstSeenAt: computedAt, computedAt };
       }
     }
-    for (const f of finalizeThaiFlags(tconfig, tstate)) {
-      put({ ocid: f.ocid, code: f.code, supplierId: f.supplierId ?? '', source: 'thai', value: f.value, evidence: JSON.stringify(f.evidence), thresholdsVersion: f.thresholdsVersion, firstSeenAt: computedAt, computedAt });
+    let flags = 0;
+    let newFlags = 0;
+    let chunk: Insertable<ProcurementFlagsTable>[] = [];
+    const flush = async () => {
+      const rows = chunk;
+      chunk = [];
+      newFlags += await transaction(db, (tx) => repo.upsertFlags(tx, rows));
+      flags += rows.length;
+    };
+    for (const row of flagRows()) {
+      chunk.push(row);
+      if (chunk.length >= FLAG_CHUNK) await flush();
     }
-    const entity: Array<{ entityKind: 'buyer' | 'procuring_entity' | 'supplier'; entityId: string; code: string; value: number }> = [];
+    if (chunk.length) await flush();
+
+    const entityRows: Array<{ entityKind: 'buyer' | 'procuring_entity' | 'supplier'; entityId: string; code: string; value: number; computedAt: Date }> = [];
     for (const [group, kind] of ENTITY_GROUPS) {
       for (const [id, values] of cres.groups[group]) {
-        for (const code of cardinal.INDICATOR_CODES) if (values[code] !== undefined) entity.push({ entityKind: kind, entityId: id, code, value: values[code]! });
+        for (const code of cardinal.INDICATOR_CODES) if (values[code] !== undefined) entityRows.push({ entityKind: kind, entityId: id, code, value: values[code]!, computedAt });
       }
     }
-    const entityRows = entity.map((e) => ({ ...e, computedAt }));
+    const meta = cres.meta ? Object.fromEntries([...cres.meta].map(([k, m]) => [k, Object.fromEntries(m)])) : null;
 
-    const outcome = await transaction(db, async (tx) => {
-      const fresh = await repo.upsertFlags(tx, [...rows.values()]);
+    return transaction(db, async (tx) => {
       const withdrawn = await repo.withdrawFlagsNotComputedAt(tx, computedAt);
       await repo.replaceEntityFlags(tx, entityRows);
       await repo.recomputeRiskWeights(tx);
-      const alerts = await alertWatchers(tx as unknown as Database, fresh);
-      const meta = cres.meta ? Object.fromEntries([...cres.meta].map(([k, m]) => [k, Object.fromEntries(m)])) : null;
+      await repo.refreshRiskSummary(tx);
+      const alerts = newFlags > 0 ? await alertWatchers(tx as unknown as Database, computedAt) : 0;
       await repo.updateAnalysis(tx, analysisId, {
         status: 'done',
         processes: cstate.processes,
-        flags: rows.size,
-        newFlags: fresh.length,
+        flags,
+        newFlags,
         meta: JSON.stringify({ cardinal: meta, startedAt: startedAt.toISOString(), thaiProcesses: tstate.processes }),
         finishedAt: clock.now(),
       });
-      return { processes: Math.max(cstate.processes, tstate.processes), flags: rows.size, newFlags: fresh.length, withdrawn, alerts };
+      return { processes, flags, newFlags, withdrawn, alerts };
     });
-    return outcome;
   }
 
   /** One notification per watcher and watchlist, listing how many new flags concern what they watch (within their scope). */
-  async function alertWatchers(tx: Database, freshIds: string[]): Promise<number> {
-    const pairs = await repo.watchersOf(tx, freshIds);
+  async function alertWatchers(tx: Database, computedAt: Date): Promise<number> {
+    const pairs = await repo.watchersOf(tx, computedAt);
     if (pairs.length === 0) return 0;
     const memberships = await repo.membershipsOf(tx, [...new Set(pairs.map((p) => p.userId))]);
     const byUser = new Map<string, typeof pairs>();

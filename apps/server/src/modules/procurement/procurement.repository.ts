@@ -225,9 +225,13 @@ export function createProcurementRepository() {
     },
 
     // Flags --------------------------------------------------------------------------------------
-    /** Upserts flags; returns the ids of flags seen for the first time. */
-    async upsertFlags(tx: Db, rows: Insertable<ProcurementFlagsTable>[]): Promise<string[]> {
-      const fresh: string[] = [];
+    /**
+     * Upserts one chunk of flags (at most one row per (ocid, code, supplier)); returns how many were
+     * seen for the first time. A new flag gets first_seen_at = computed_at of the analysis, an existing
+     * one keeps its first_seen_at, answer and review.
+     */
+    async upsertFlags(tx: Db, rows: Insertable<ProcurementFlagsTable>[]): Promise<number> {
+      let fresh = 0;
       for (let i = 0; i < rows.length; i += 1000) {
         const out = await tx
           .insertInto('procurementFlags')
@@ -242,9 +246,9 @@ export function createProcurementRepository() {
               withdrawnAt: null,
             })),
           )
-          .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
+          .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
           .execute();
-        for (const r of out) if (r.inserted) fresh.push(r.id);
+        for (const r of out) if (r.inserted) fresh++;
       }
       return fresh;
     },
@@ -268,6 +272,23 @@ export function createProcurementRepository() {
           group by f.ocid
         ) x
         where r.ocid = x.ocid`.execute(tx);
+    },
+    /** Rebuilds procurement_risk_summary from the releases' risk weights (run after recomputeRiskWeights). */
+    async refreshRiskSummary(tx: Db) {
+      await tx.deleteFrom('procurementRiskSummary').execute();
+      await sql`
+        insert into procurement_risk_summary (entity_kind, entity_id, name, organization_id, province_code, thai_method, fiscal_year, processes, flagged_processes, value_satang, risk_weight)
+        select 'buyer', r.buyer_id, max(r.buyer_name), r.organization_id, r.province_code, r.thai_method, r.fiscal_year,
+               count(*)::int, (count(*) filter (where r.flag_count > 0))::int, coalesce(sum(r.value_satang), 0), sum(r.risk_weight)
+        from procurement_releases r
+        where r.buyer_id is not null
+        group by r.buyer_id, r.organization_id, r.province_code, r.thai_method, r.fiscal_year`.execute(tx);
+      await sql`
+        insert into procurement_risk_summary (entity_kind, entity_id, name, organization_id, province_code, thai_method, fiscal_year, processes, flagged_processes, value_satang, risk_weight)
+        select 'supplier', s.supplier_id, max(s.supplier_name), r.organization_id, r.province_code, r.thai_method, r.fiscal_year,
+               count(*)::int, (count(*) filter (where r.flag_count > 0))::int, coalesce(sum(r.value_satang), 0), sum(r.risk_weight)
+        from procurement_release_suppliers s join procurement_releases r on r.ocid = s.ocid
+        group by s.supplier_id, r.organization_id, r.province_code, r.thai_method, r.fiscal_year`.execute(tx);
     },
     async findFlag(db: Db, id: string) {
       return flagsBase(db).select([...flagColumns, sql<string | null>`r.release->'tender'->>'title'`.as('processTitle')]).where('f.id', '=', id).executeTakeFirst();
@@ -314,27 +335,40 @@ export function createProcurementRepository() {
         .where('e.entityKind', '=', kind)
         .where('e.code', 'in', ENTITY_LEVEL_CODES)
         .groupBy('e.entityId');
-      const base =
-        entity === 'buyer'
+      // The summary answers every filter but a value range or one buyer's processes; those read the releases.
+      const useSummary = f.minValueSatang === undefined && f.maxValueSatang === undefined && !f.buyerId;
+      const base = useSummary
+        ? db
+            .selectFrom('procurementRiskSummary as r')
+            .select(['r.entityId as id', sql<string | null>`max(r.name)`.as('name')])
+            .where('r.entityKind', '=', kind)
+            .groupBy('r.entityId')
+        : entity === 'buyer'
           ? db.selectFrom('procurementReleases as r').select(['r.buyerId as id', sql<string | null>`max(r.buyer_name)`.as('name')]).where('r.buyerId', 'is not', null).groupBy('r.buyerId')
           : db
               .selectFrom('procurementReleaseSuppliers as s')
               .innerJoin('procurementReleases as r', 'r.ocid', 's.ocid')
               .select(['s.supplierId as id', sql<string | null>`max(s.supplier_name)`.as('name')])
               .groupBy('s.supplierId');
+      const totals = useSummary
+        ? [
+            sql<number>`sum(r.processes)::int`.as('processes'),
+            sql<number>`sum(r.flagged_processes)::int`.as('flaggedProcesses'),
+            sql<string>`coalesce(sum(r.value_satang), 0)::text`.as('valueSatang'),
+            sql<number>`sum(r.risk_weight) / sum(r.processes)`.as('processScore'),
+          ]
+        : [
+            sql<number>`count(*)::int`.as('processes'),
+            sql<number>`(count(*) filter (where r.flag_count > 0))::int`.as('flaggedProcesses'),
+            sql<string>`coalesce(sum(r.value_satang), 0)::text`.as('valueSatang'),
+            sql<number>`avg(r.risk_weight)`.as('processScore'),
+          ];
       const grouped = (base as any)
         .leftJoin('provinces as p', 'p.code', 'r.provinceCode')
         .leftJoin('organizations as o', 'o.id', 'r.organizationId')
         .where((eb: any) => processWhere(eb, f, scope))
-        .select([
-          sql<string | null>`max(o.code)`.as('organizationCode'),
-          sql<string | null>`max(r.province_code)`.as('provinceCode'),
-          sql<number>`count(*)::int`.as('processes'),
-          sql<number>`(count(*) filter (where r.flag_count > 0))::int`.as('flaggedProcesses'),
-          sql<string>`coalesce(sum(r.value_satang), 0)::text`.as('valueSatang'),
-          sql<number>`avg(r.risk_weight)`.as('processScore'),
-        ])
-        .having(sql`count(*)`, '>=', minProcesses);
+        .select([sql<string | null>`max(o.code)`.as('organizationCode'), sql<string | null>`max(r.province_code)`.as('provinceCode'), ...totals])
+        .having(useSummary ? sql`sum(r.processes)` : sql`count(*)`, '>=', minProcesses);
       const ranked = db
         .selectFrom(grouped.as('g'))
         .leftJoin(entityWeights.as('ew'), 'ew.entityId', 'g.id' as never)
@@ -445,17 +479,10 @@ export function createProcurementRepository() {
       const res = await tx.deleteFrom('procurementWatchItems').where('id', '=', itemId).where('watchlistId', '=', watchlistId).executeTakeFirst();
       return Number(res.numDeletedRows) > 0;
     },
-    /** Watchers of new flags: (user, flag) pairs where the user watches the flag's buyer or one of its suppliers. */
-    async watchersOf(db: Db, flagIds: string[]) {
-      if (flagIds.length === 0) return [];
+    /** Watchers of new flags (first seen by the analysis at `computedAt`): (user, flag) pairs where the user watches the flag's buyer or one of its suppliers. */
+    async watchersOf(db: Db, computedAt: Date) {
       const any = await db.selectFrom('procurementWatchItems').select('id').limit(1).executeTakeFirst();
       if (!any) return [];
-      const out = [];
-      // Chunks: a statement takes at most 65,535 parameters.
-      for (let i = 0; i < flagIds.length; i += 5000) out.push(...(await this.watchersOfChunk(db, flagIds.slice(i, i + 5000))));
-      return out;
-    },
-    async watchersOfChunk(db: Db, flagIds: string[]) {
       return db
         .selectFrom('procurementFlags as f')
         .innerJoin('procurementReleases as r', 'r.ocid', 'f.ocid')
@@ -472,7 +499,8 @@ export function createProcurementRepository() {
         )
         .innerJoin('procurementWatchlists as w', 'w.id', 'i.watchlistId')
         .select(['w.userId', 'w.name as watchlistName', 'f.id as flagId', 'f.code', 'f.ocid', 'r.organizationId', 'r.provinceCode', 'i.label', 'i.subjectId'])
-        .where('f.id', 'in', flagIds)
+        .where('f.firstSeenAt', '=', computedAt)
+        .where('f.withdrawnAt', 'is', null)
         .execute();
     },
     async membershipsOf(db: Db, userIds: string[]) {
