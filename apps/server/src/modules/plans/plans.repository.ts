@@ -1,8 +1,8 @@
 /** The only SQL about plans: frameworks, cycles, rubrics, deadlines, plans, items, progress, roll-ups. */
 import { plans as rules } from '@prongsai/core';
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
-import type { PlanItemsTable, PlansTable } from '../../db/tables.ts';
+import type { PlanFrameworkNodesTable, PlanItemsTable, PlansTable } from '../../db/tables.ts';
 
 type Db = Database | Tx;
 const json = (v: unknown) => JSON.stringify(v);
@@ -34,8 +34,33 @@ export interface EntryInput {
   updatedByLabel: string;
 }
 
+type ItemRow = Selectable<PlanItemsTable> & { budgets: Array<{ fiscalYear: number; amountSatang: string }> };
+interface ProgressOptions {
+  submittedOnly: boolean;
+  latestOnly: boolean;
+}
+type ProgressRow = { id: string; itemId: string; reportId: string; fiscalYear: number; round: string; status: string; percent: number; spentSatang: string; outputs: string; kpiActuals: unknown; links: unknown; note: string; updatedAt: Date; evidence: Array<{ fileId: string; fileName: string; contentType: string; sizeBytes: string }> };
+
+const camelKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()), v]));
+
+/** A plan's items, each with its budgets per fiscal year as JSON. */
+const itemsQuery = (planId: string) => sql`
+  select i.*, coalesce((select json_agg(json_build_object('fiscalYear', b.fiscal_year, 'amountSatang', b.amount_satang::text) order by b.fiscal_year)
+    from plan_item_budgets b where b.item_id = i.id), '[]') as budgets
+  from plan_items i where i.plan_id = ${planId}`;
+
 /** The order of reporting rounds within a fiscal year (core's roundOrder) as SQL over `r.round`. */
 const ROUND_RANK = sql`case r.round ${sql.join((['q1', 'q2', '6m', 'q3', '12m'] as const).map((round) => sql`when ${sql.lit(round)} then ${sql.lit(rules.roundOrder(round))}`), sql` `)} else 0 end`;
+
+/** A plan's progress entries with year, round and evidence (each item's latest only, with `latestOnly`). */
+const progressQuery = (planId: string, options: ProgressOptions) => sql`
+  select ${options.latestOnly ? sql`distinct on (e.item_id)` : sql``} e.id, e.item_id, e.report_id, r.fiscal_year, r.round, e.status, e.percent, e.spent_satang::text as spent_satang,
+    e.outputs, e.kpi_actuals, e.links, e.note, e.updated_at,
+    coalesce((select json_agg(json_build_object('fileId', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'sizeBytes', f.size_bytes::text) order by ev.created_at)
+      from plan_progress_evidence ev join stored_files f on f.id = ev.file_id where ev.entry_id = e.id), '[]') as evidence
+  from plan_progress_reports r join plan_progress_entries e on e.report_id = r.id
+  where r.plan_id = ${planId} ${options.submittedOnly ? sql`and r.status = 'submitted'` : sql``}
+  ${options.latestOnly ? sql`order by e.item_id, r.fiscal_year desc, ${ROUND_RANK} desc, r.round` : sql``}`;
 
 /**
  * Recomputes the roll-up totals of these plans (plan_year_totals, migration 202611231300) in the
@@ -266,18 +291,8 @@ export function createPlansRepository() {
 
     // --- items ------------------------------------------------------------------------------
     /** The plan's items in order, each with its budgets per fiscal year (one query). */
-    async listItems(db: Db, planId: string) {
-      return db
-        .selectFrom('planItems as i')
-        .selectAll('i')
-        .select(
-          sql<Array<{ fiscalYear: number; amountSatang: string }>>`coalesce((select json_agg(json_build_object('fiscalYear', b.fiscal_year, 'amountSatang', b.amount_satang::text) order by b.fiscal_year)
-            from plan_item_budgets b where b.item_id = i.id), '[]')`.as('budgets'),
-        )
-        .where('i.planId', '=', planId)
-        .orderBy('i.position')
-        .orderBy('i.createdAt')
-        .execute();
+    async listItems(db: Db, planId: string): Promise<ItemRow[]> {
+      return (await sql<ItemRow>`${itemsQuery(planId)} order by i.position, i.created_at`.execute(db)).rows;
     },
     async findItem(db: Db, planId: string, itemId: string) {
       return db.selectFrom('planItems').selectAll().where('planId', '=', planId).where('id', '=', itemId).executeTakeFirst();
@@ -402,15 +417,30 @@ export function createPlansRepository() {
      * Progress entries of a plan with their report's year and round and their evidence files, in one
      * query: every entry, or with `latestOnly` each item's latest (last year, last round).
      */
-    async listPlanProgress(db: Db, planId: string, options: { submittedOnly: boolean; latestOnly: boolean }) {
-      const result = await sql<{ id: string; itemId: string; reportId: string; fiscalYear: number; round: string; status: string; percent: number; spentSatang: string; outputs: string; kpiActuals: unknown; links: unknown; note: string; updatedAt: Date; evidence: Array<{ fileId: string; fileName: string; contentType: string; sizeBytes: string }> }>`
-        select ${options.latestOnly ? sql`distinct on (e.item_id)` : sql``} e.id, e.item_id, e.report_id, r.fiscal_year, r.round, e.status, e.percent, e.spent_satang, e.outputs, e.kpi_actuals, e.links, e.note, e.updated_at,
-          coalesce((select json_agg(json_build_object('fileId', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'sizeBytes', f.size_bytes::text) order by ev.created_at)
-            from plan_progress_evidence ev join stored_files f on f.id = ev.file_id where ev.entry_id = e.id), '[]') as evidence
-        from plan_progress_reports r join plan_progress_entries e on e.report_id = r.id
-        where r.plan_id = ${planId} ${options.submittedOnly ? sql`and r.status = 'submitted'` : sql``}
-        ${options.latestOnly ? sql`order by e.item_id, r.fiscal_year desc, ${ROUND_RANK} desc, r.round` : sql``}`.execute(db);
-      return result.rows;
+    async listPlanProgress(db: Db, planId: string, options: ProgressOptions) {
+      return (await sql<ProgressRow>`${progressQuery(planId, options)}`.execute(db)).rows;
+    },
+    /**
+     * What a plan page shows besides the plan row, in ONE query: items with budgets, the framework's
+     * nodes, and each item's latest progress (as JSON, decoded natively rather than value by value).
+     */
+    async planContent(db: Db, planId: string, frameworkId: string, submittedOnly: boolean) {
+      const result = await sql<{ items: Array<Record<string, unknown>>; nodes: Array<Record<string, unknown>>; progress: Array<Record<string, unknown>> }>`
+        select
+          (select coalesce(json_agg(x order by x.position, x.created_at), '[]') from (${itemsQuery(planId)}) x) as items,
+          (select coalesce(json_agg(n order by n.position), '[]') from plan_framework_nodes n where n.framework_id = ${frameworkId}) as nodes,
+          (select coalesce(json_agg(e), '[]') from (${progressQuery(planId, { submittedOnly, latestOnly: true })}) e) as progress`.execute(db);
+      const row = result.rows[0]!;
+      const dated = <T>(o: Record<string, unknown>, keys: string[]) => {
+        const c = camelKeys(o);
+        for (const k of keys) if (typeof c[k] === 'string') c[k] = new Date(c[k] as string);
+        return c as T;
+      };
+      return {
+        items: row.items.map((i) => dated<ItemRow>(i, ['createdAt', 'updatedAt'])),
+        nodes: row.nodes.map((n) => camelKeys(n) as Selectable<PlanFrameworkNodesTable>),
+        progress: row.progress.map((e) => dated<ProgressRow>(e, ['updatedAt'])),
+      };
     },
     async addEvidence(tx: Tx, entryId: string, fileId: string) {
       await tx.insertInto('planProgressEvidence').values({ entryId, fileId }).onConflict((oc) => oc.columns(['entryId', 'fileId']).doNothing()).execute();

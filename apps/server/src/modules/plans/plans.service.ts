@@ -154,12 +154,13 @@ export function createPlansService(deps: PlansServiceDeps) {
     };
   }
 
-  /**
-   * Latest progress entry per item (submitted reports only when `submittedOnly`), from one query;
-   * `all` has every entry unless `latestOnly` (then the database picks the latest, fewer rows).
-   */
-  async function progressByItem(planId: string, planIdForUrls: string, submittedOnly: boolean, latestOnly = false) {
-    const entries = await repo.listPlanProgress(db, planId, { submittedOnly, latestOnly });
+  /** Every progress entry of a plan and the latest per item (submitted reports only when `submittedOnly`), from one query. */
+  async function progressByItem(planId: string, planIdForUrls: string, submittedOnly: boolean) {
+    return progressOf(await repo.listPlanProgress(db, planId, { submittedOnly, latestOnly: false }), planIdForUrls);
+  }
+
+  /** Progress rows in the wire shape: `all` by entry id, `latest` per item (last year, last round). */
+  function progressOf(entries: Awaited<ReturnType<typeof repo.listPlanProgress>>, planIdForUrls: string) {
     const latest = new Map<string, PlanItemProgress>();
     const rank = (e: { fiscalYear: number; round: string }) => e.fiscalYear * 10 + rules.roundOrder(e.round as PlanReportRound);
     const ranks = new Map<string, number>();
@@ -207,14 +208,13 @@ export function createPlansService(deps: PlansServiceDeps) {
   async function buildPlan(actor: Actor, row: PlanRow): Promise<Plan> {
     const scope = scopeOf(row);
     const privateView = can(actor, 'plan.read', scope) && (isInsider(actor, row.organizationId) || rules.isSubmittedState(row.status as PlanStatus));
-    // Four queries for the public page (items with budgets, framework nodes, progress with evidence), two more inside.
-    const [items, nodes, { latest }, comments, reviews] = await Promise.all([
-      repo.listItems(db, row.id),
-      repo.listNodes(db, row.frameworkId),
-      progressByItem(row.id, row.id, !privateView, true),
+    // Two queries for the public page (the plan row; items, nodes and latest progress), two more inside.
+    const [{ items, nodes, progress }, comments, reviews] = await Promise.all([
+      repo.planContent(db, row.id, row.frameworkId, !privateView),
       privateView ? repo.listComments(db, row.id) : [],
       privateView ? repo.listReviews(db, row.id) : [],
     ]);
+    const { latest } = progressOf(progress, row.id);
     const checks = checksOf(row, nodes, items);
     const caps = capabilities(actor, scope);
     return {
