@@ -17,11 +17,18 @@ import { emptyProcess, type AwardFacts, type BidFacts, type ProcessFacts } from 
 const MAX_NESTING = 127;
 
 let B: Uint8Array = new Uint8Array(0);
+/** The caller's buffer (B may be a plain view of it). */
+let lastBuf: Uint8Array | undefined;
+// Node's Buffer (absent in browsers) decodes the few strings kept natively, without a subarray.
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+/** B as a Buffer (same memory), when Node's Buffer exists. */
+let BB: Buffer | undefined;
+const utf8 = new TextDecoder('utf-8');
 let E = 0;
 // Outputs of the last string / number scanned.
 let sStart = 0;
 let sEnd = 0;
-let sFlags = 0; // 1 = has escapes, 2 = has non-ASCII
+let sFlags = 0; // 1 = has escapes
 let vStr: string | undefined;
 let vNum: number | undefined;
 let checkUtf8 = true;
@@ -32,8 +39,6 @@ const INVALID = new Invalid('invalid JSON');
 function bad(): never {
   throw INVALID;
 }
-
-const utf8 = new TextDecoder('utf-8');
 
 /** Skips spaces, tabs and carriage returns. A newline ends the line, so it is never skipped. */
 function ws(i: number): number {
@@ -103,19 +108,40 @@ function utf8Seq(i: number): number {
 
 /** Scans a string at i (the opening quote); sets sStart/sEnd/sFlags; returns the index after it. */
 function str(i: number): number {
+  if (checkUtf8) return strChecked(i);
   i++;
   const start = i;
   let flags = 0;
   for (;;) {
-    // Reading at E gives the line's newline or undefined, both rejected below.
+    // Plain bytes (printable ASCII and, in already-checked UTF-8, any byte ≥ 0x80) in one tight
+    // loop. Reading at E gives the line's newline or undefined, both rejected below.
+    let c = B[i]!;
+    while (c >= 0x20 && c !== 34 && c !== 92) c = B[++i]!;
+    if (c === 34) break;
+    if (c !== 92) bad();
+    flags = 1;
+    i = escape(i);
+  }
+  if (i >= E) bad();
+  sStart = start;
+  sEnd = i;
+  sFlags = flags;
+  return i + 1;
+}
+
+/** {@link str} with per-byte UTF-8 validation (blocks that failed the native check). */
+function strChecked(i: number): number {
+  i++;
+  const start = i;
+  let flags = 0;
+  for (;;) {
     const c = B[i]!;
     if (c === 34) break;
     if (c === 92) {
       flags |= 1;
       i = escape(i);
     } else if (c >= 0x80) {
-      flags |= 2;
-      i = checkUtf8 ? utf8Seq(i) : i + 1;
+      i = utf8Seq(i);
     } else if (c >= 0x20) {
       i++;
     } else {
@@ -138,19 +164,16 @@ const internText: Array<string | undefined> = new Array(INTERN_SIZE);
 function intern(): string {
   const n = sEnd - sStart;
   if (n > 48 || sFlags & 1) return decodeStr();
-  let h = 2166136261;
-  for (let k = sStart; k < sEnd; k++) h = Math.imul(h ^ B[k]!, 16777619);
+  // Ids share long prefixes and differ at the end: hash the length and the last 10 bytes, and
+  // compare from the end.
+  let h = Math.imul(2166136261 ^ n, 16777619);
+  for (let k = n > 10 ? sEnd - 10 : sStart; k < sEnd; k++) h = Math.imul(h ^ B[k]!, 16777619);
   const slot = (h >>> 0) & (INTERN_SIZE - 1);
   const cached = internBytes[slot];
   if (cached !== undefined && cached.length === n) {
-    let same = true;
-    for (let k = 0; k < n; k++) {
-      if (cached[k] !== B[sStart + k]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return internText[slot]!;
+    let k = n - 1;
+    while (k >= 0 && cached[k] === B[sStart + k]) k--;
+    if (k < 0) return internText[slot]!;
   }
   const text = decodeStr();
   internBytes[slot] = B.slice(sStart, sEnd);
@@ -158,11 +181,13 @@ function intern(): string {
   return text;
 }
 
-/** Decodes the last scanned string. */
+/** Decodes the last scanned string (valid UTF-8 by now: checked per byte or per block). */
 function decodeStr(): string {
-  if (sFlags & 1) return JSON.parse(utf8.decode(B.subarray(sStart - 1, sEnd + 1))) as string;
-  if (sFlags & 2) return utf8.decode(B.subarray(sStart, sEnd));
-  return String.fromCharCode.apply(null, B.subarray(sStart, sEnd) as unknown as number[]);
+  if (sFlags & 1) return JSON.parse(decode(sStart - 1, sEnd + 1)) as string;
+  return decode(sStart, sEnd);
+}
+function decode(from: number, to: number): string {
+  return BB !== undefined ? BB.toString('utf8', from, to) : utf8.decode(B.subarray(from, to));
 }
 
 function digits(i: number): number {
@@ -565,7 +590,12 @@ function findLineEnd(from: number): number {
  * already verified that the bytes are valid UTF-8 (for example with `buffer.isUtf8` on a block).
  */
 export function scanLine(buf: Uint8Array, start: number, end: number, utf8Checked = false): ProcessFacts | undefined {
-  B = buf;
+  if (buf !== lastBuf) {
+    // A plain Uint8Array view indexes faster than a Buffer (a subclass).
+    B = buf.constructor === Uint8Array ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+    BB = NodeBuffer?.from(buf.buffer, buf.byteOffset, buf.length);
+    lastBuf = buf;
+  }
   E = end;
   checkUtf8 = !utf8Checked;
   let i = ws(start);

@@ -9,11 +9,13 @@
  * blocks run in parallel.
  */
 import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as procurement from '@prongsai/core/procurement/index.ts';
 import { readBlocks } from './blocks.ts';
+import { RANGE_SIZE, RangeReader } from './ranges.ts';
 import type { WorkerReply, WorkerTask } from './flags-worker.ts';
 import { createProgress } from './progress.ts';
 
@@ -50,7 +52,9 @@ export async function runFlags(
 ): Promise<{ result: procurement.FlagsResult; stats: RunFlagsStats }> {
   const maps = options.finalize?.maps === true;
   const config = procurement.compileFlagsConfig(settings, { maps });
-  const totalBytes = input === '-' ? undefined : (await stat(input)).size;
+  const info = input === '-' ? undefined : await stat(input);
+  // Regular files are read by byte ranges; standard input and pipes as a stream of blocks.
+  const totalBytes = info?.isFile() ? info.size : undefined;
   const progress = createProgress(options.progress === true, totalBytes);
   const stats: RunFlagsStats = { lines: 0, invalid: 0, processes: 0, bytes: 0 };
   const threads = Math.max(1, options.threads ?? availableParallelism());
@@ -70,21 +74,39 @@ export async function runFlags(
     }
   };
 
+  // Byte ranges of the file (workers read them themselves); standard input goes through blocks.
+  const ranges = function* (): Generator<{ start: number; end: number }> {
+    for (let start = 0; start < totalBytes!; start += RANGE_SIZE) yield { start, end: Math.min(totalBytes!, start + RANGE_SIZE) };
+  };
+
   if (options.inline) {
     let id = 0;
     const aggregates = procurement.pickAggregates(procurement.createFlagsState(config));
-    for await (const block of readBlocks(input)) {
+    const empty = procurement.pickAggregates(procurement.createFlagsState(config));
+    const fold = (bytes: Uint8Array) => {
       const state = Object.assign(procurement.createFlagsState(config, currency || null), aggregates);
-      const counts = procurement.foldLines(config, state, block.bytes, 0, block.bytes.length, isUtf8(block.bytes));
+      const counts = procurement.foldLines(config, state, bytes, 0, bytes.length, isUtf8(bytes));
       if (currency === null && state.currency !== null) currency = state.currency;
-      stats.bytes += block.bytes.length;
-      absorb({ id: id++, state: { ...state, ...procurement.pickAggregates(procurement.createFlagsState(config)) }, counts });
+      stats.bytes += bytes.length;
+      absorb({ id: id++, state: { ...state, ...empty }, counts });
       progress.update(stats.bytes, stats.lines);
+    };
+    if (totalBytes === undefined) {
+      for await (const block of readBlocks(input)) fold(block.bytes);
+    } else {
+      const fd = openSync(input, 'r');
+      try {
+        const reader = new RangeReader(fd);
+        for (const r of ranges()) fold(reader.read(r.start, r.end));
+      } finally {
+        closeSync(fd);
+      }
     }
     if (merged) procurement.mergeAggregates(merged, aggregates);
   } else {
     const workerUrl = new URL('./flags-worker.mjs', import.meta.url);
-    const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { settings, maps } }));
+    const file = totalBytes === undefined ? undefined : input;
+    const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { settings, maps, file } }));
     const idle: Worker[] = [...workers];
     const waiting: Array<() => void> = [];
     const replies = new Map<Worker, (r: WorkerReply) => void>();
@@ -106,21 +128,30 @@ export async function runFlags(
       w.postMessage(task, transfer);
       return Promise.race([reply, failure]);
     };
-    const run = async (id: number, bytes: Buffer): Promise<BlockResult> => {
+    const run = async (id: number, work: { start: number; end: number } | Buffer): Promise<BlockResult & { bytes: number }> => {
       while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
       const w = idle.pop()!;
-      const buffer = bytes.buffer as ArrayBuffer;
-      const reply = await ask(w, { kind: 'block', id, buffer, length: bytes.length, currency: currency || null }, [buffer]);
+      const c = currency || null;
+      let reply: WorkerReply;
+      if (Buffer.isBuffer(work)) {
+        const buffer = work.buffer as ArrayBuffer;
+        reply = await ask(w, { kind: 'block', id, buffer, length: work.length, currency: c }, [buffer]);
+      } else {
+        reply = await ask(w, { kind: 'range', id, start: work.start, end: work.end, currency: c });
+      }
       if (reply.kind !== 'block') throw new Error('unexpected worker reply');
       return reply;
+    };
+    const tasks = async function* (): AsyncGenerator<{ start: number; end: number } | Buffer> {
+      if (totalBytes !== undefined) yield* ranges();
+      else for await (const block of readBlocks(input)) yield block.bytes;
     };
     try {
       const pending = new Set<Promise<void>>();
       let id = 0;
-      for await (const block of readBlocks(input)) {
-        const length = block.bytes.length;
-        const job = run(id++, block.bytes).then((r) => {
-          stats.bytes += length;
+      for await (const work of tasks()) {
+        const job = run(id++, work).then((r) => {
+          stats.bytes += r.bytes;
           absorb(r);
           progress.update(stats.bytes, stats.lines);
         });
