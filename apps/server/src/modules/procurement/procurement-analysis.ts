@@ -54,11 +54,30 @@ const ENTITY_GROUPS: Array<[cardinal.Group, 'buyer' | 'procuring_entity' | 'supp
 
 const MAP_OF: Partial<Record<string, cardinal.MapName>> = { R024: 'ocid_tenderer_r024', R028: 'ocid_tenderer_r028', R030: 'ocid_tenderer_r030', R035: 'ocid_tenderer_r035', R058: 'ocid_tenderer_r058' };
 
-export function createAnalysisRunner(deps: { db: Database; clock: Clock; config: Config }) {
+interface Checkpoint {
+  computedAt: string;
+  written: number;
+  releases: string;
+}
+
+function resumePoint(checkpoint: unknown, fingerprint: string): { computedAt: Date; written: number } | null {
+  const c = checkpoint as Partial<Checkpoint> | null | undefined;
+  if (!c || typeof c.computedAt !== 'string' || typeof c.written !== 'number' || c.releases !== fingerprint) return null;
+  return { computedAt: new Date(c.computedAt), written: c.written };
+}
+
+export function createAnalysisRunner(deps: { db: Database; clock: Clock; config: Config }, options: { flagChunk?: number } = {}) {
+  const flagChunk = options.flagChunk ?? FLAG_CHUNK;
   const repo = createProcurementRepository();
   const { db, clock } = deps;
 
-  async function run(analysisId: string, report?: JobContext['reportProgress']): Promise<AnalysisOutcome> {
+  /**
+   * `checkpoint` is what a killed attempt last reported: { computedAt, written, releases }. The fold
+   * itself is recomputed (the engines' states live in memory), but chunks already written are skipped
+   * and the same computedAt is kept — provided the stored releases did not change in between
+   * (`releases`: count + last update); otherwise the analysis starts over.
+   */
+  async function run(analysisId: string, report?: JobContext['reportProgress'], checkpoint?: unknown): Promise<AnalysisOutcome> {
     const startedAt = clock.now();
     await repo.updateAnalysis(db, analysisId, { status: 'running' });
     const thresholds = await loadThresholds(db);
@@ -67,7 +86,8 @@ export function createAnalysisRunner(deps: { db: Database; clock: Clock; config:
     const cstate = cardinal.createFlagsState(cconfig);
     const tconfig = compileThaiConfig({ versions: thresholds.versions, officials: officials.map((o) => ({ id: o.id, name: o.name, taxId: o.taxId, position: o.position, buyerIds: o.buyerIds })) });
     const tstate = createThaiState();
-    const total = await repo.countReleases(db);
+    const { total, fingerprint } = await repo.releasesFingerprint(db);
+    const resume = resumePoint(checkpoint, fingerprint);
     let done = 0;
     let after = '';
     for (;;) {
@@ -83,7 +103,7 @@ export function createAnalysisRunner(deps: { db: Database; clock: Clock; config:
 
     const cres = cardinal.finalizeFlags(cconfig, cstate, { meta: true, maps: true });
     const processes = Math.max(cstate.processes, tstate.processes);
-    const computedAt = clock.now();
+    const computedAt = resume?.computedAt ?? clock.now();
 
     // Flags are produced lazily and written in chunks, each chunk in its own transaction, so the
     // analysis never holds every flag row (with its evidence JSON) in memory. A chunk committed before
@@ -118,20 +138,23 @@ export function createAnalysisRunner(deps: { db: Database; clock: Clock; config:
         yield { ocid: f.ocid, code: f.code, supplierId: f.supplierId ?? '', source: 'thai', value: f.value, evidence: JSON.stringify(f.evidence), thresholdsVersion: f.thresholdsVersion, firstSeenAt: computedAt, computedAt };
       }
     }
+    const skip = resume?.written ?? 0;
     let flags = 0;
-    let newFlags = 0;
     let chunk: Insertable<ProcurementFlagsTable>[] = [];
     const flush = async () => {
       const rows = chunk;
       chunk = [];
-      newFlags += await transaction(db, (tx) => repo.upsertFlags(tx, rows));
+      if (flags >= skip) await transaction(db, (tx) => repo.upsertFlags(tx, rows));
       flags += rows.length;
+      if (flags > skip) await report?.(total, total, { computedAt: computedAt.toISOString(), written: flags, releases: fingerprint } satisfies Checkpoint);
     };
     for (const row of flagRows()) {
       chunk.push(row);
-      if (chunk.length >= FLAG_CHUNK) await flush();
+      if (chunk.length >= flagChunk) await flush();
     }
     if (chunk.length) await flush();
+    // Counted in the database, so a resumed analysis counts the flags its killed attempt inserted.
+    const newFlags = await repo.countFlagsFirstSeenAt(db, computedAt);
 
     const entityRows: Array<{ entityKind: 'buyer' | 'procuring_entity' | 'supplier'; entityId: string; code: string; value: number; computedAt: Date }> = [];
     for (const [group, kind] of ENTITY_GROUPS) {

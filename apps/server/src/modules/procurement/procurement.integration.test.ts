@@ -11,7 +11,8 @@ import { seedDemoUsers, signIn, type SignedIn } from '../../../test/auth-helpers
 import { createJobQueue, runJob, type Job } from '../../platform/jobs.ts';
 import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { ocdsValidator } from './ocds-schema.ts';
-import { serverCardinalSettings } from './procurement-analysis.ts';
+import { createAnalysisRunner, serverCardinalSettings } from './procurement-analysis.ts';
+import { createProcurementRepository } from './procurement.repository.ts';
 import { THRESHOLDS_FILE } from './thresholds-data.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, 'test-samples');
@@ -307,6 +308,38 @@ describe('flags, scores and the answer/review loop', () => {
     expect(kept.items.find((f: { id: string }) => f.id === nlFlag.id)).toMatchObject({ status: 'reviewed', response: expect.any(String) });
     const notes = await t.database.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.userId').select(['users.email', 'notifications.kind', 'notifications.title']).where('notifications.kind', '=', 'procurement.watch').execute();
     expect(notes).toEqual([expect.objectContaining({ email: 'nacc.kamphaengphet@prongsai.demo', title: expect.stringContaining('3') })]);
+  });
+
+  it('resumes a killed analysis after its last written chunk of flags, keeping its computedAt', async () => {
+    const db = t.database.db;
+    const repo = createProcurementRepository();
+    const live = async () => db.selectFrom('procurementFlags').select(['id', 'computedAt', 'firstSeenAt']).where('withdrawnAt', 'is', null).execute();
+    const before = await live();
+    t.clock.advance(60_000);
+    const runner = createAnalysisRunner({ db, clock: t.clock, config: t.config }, { flagChunk: 100 });
+    const a = await repo.insertAnalysis(db, { jobId: null, createdBy: null });
+    let checkpoint: unknown;
+    const killed = runner.run(a.id, async (_d, _t, c) => {
+      if (c === undefined) return;
+      checkpoint = c;
+      throw new Error('killed');
+    });
+    await expect(killed).rejects.toThrow('killed');
+    const cp = checkpoint as { computedAt: string; written: number };
+    expect(cp.written).toBe(100);
+    const at = new Date(cp.computedAt);
+    expect((await live()).filter((f) => f.computedAt.getTime() === at.getTime())).toHaveLength(100);
+    t.clock.advance(60_000); // the resumed attempt keeps the first attempt's computedAt
+    const outcome = await runner.run(a.id, undefined, checkpoint);
+    expect(outcome).toMatchObject({ flags: before.length, newFlags: 0, withdrawn: 0 });
+    const after = await live();
+    expect(after.map((f) => f.id).sort()).toEqual(before.map((f) => f.id).sort());
+    expect(after.every((f) => f.computedAt.getTime() === at.getTime())).toBe(true);
+    // A checkpoint of different stored releases is ignored: the analysis starts over.
+    await db.updateTable('procurementReleases').set({ updatedAt: t.clock.now() }).where('ocid', '=', 'ocds-test-nl-001').execute();
+    const fresh = await runner.run(a.id, undefined, checkpoint);
+    expect(fresh.flags).toBe(before.length);
+    expect((await live()).every((f) => f.computedAt.getTime() === t.clock.now().getTime())).toBe(true);
   });
 
   it('shows a process publicly without confidential details, and exports valid OCDS', async () => {

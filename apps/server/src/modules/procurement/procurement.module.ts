@@ -47,7 +47,7 @@ export function procurementJobHandlers(deps: { db: Database; clock: Clock; confi
     'procurement.analyse': async (ctx) => {
       const analysisId = String(ctx.job.payload.analysisId);
       try {
-        return await analysis.run(analysisId, ctx.reportProgress);
+        return await analysis.run(analysisId, ctx.reportProgress, ctx.checkpoint);
       } catch (error) {
         await repo.updateAnalysis(deps.db, analysisId, { status: 'failed' });
         throw error;

@@ -191,9 +191,10 @@ export function createProcurementRepository() {
     async releasesAfter(db: Db, afterOcid: string, limit: number) {
       return db.selectFrom('procurementReleases').select(['ocid', sql<string>`release::text`.as('json')]).where('ocid', '>', afterOcid).orderBy('ocid').limit(limit).execute();
     },
-    async countReleases(db: Db) {
-      const row = await db.selectFrom('procurementReleases').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-      return row.n;
+    /** Changes whenever a release is added or updated: count + last update (a resumed analysis checks it). */
+    async releasesFingerprint(db: Db) {
+      const row = await db.selectFrom('procurementReleases').select([sql<number>`count(*)::int`.as('n'), sql<string | null>`max(updated_at)::text`.as('last')]).executeTakeFirstOrThrow();
+      return { total: row.n, fingerprint: `${row.n}:${row.last ?? ''}` };
     },
     async findProcess(db: Db, ocid: string) {
       return db
@@ -251,6 +252,10 @@ export function createProcurementRepository() {
         for (const r of out) if (r.inserted) fresh++;
       }
       return fresh;
+    },
+    async countFlagsFirstSeenAt(db: Db, at: Date) {
+      const row = await db.selectFrom('procurementFlags').select(sql<number>`count(*)::int`.as('n')).where('firstSeenAt', '=', at).executeTakeFirstOrThrow();
+      return row.n;
     },
     async withdrawFlagsNotComputedAt(tx: Db, computedAt: Date) {
       const res = await tx.updateTable('procurementFlags').set({ withdrawnAt: computedAt }).where('computedAt', '<', computedAt).where('withdrawnAt', 'is', null).executeTakeFirst();
