@@ -108,8 +108,14 @@ export async function runFlags(
   };
 
   // Byte ranges of the file (workers read them themselves); standard input goes through blocks.
+  // While the main currency is unknown, ranges are folded one at a time: keep those small (1 MiB)
+  // so that the other workers wait as little as possible.
   const ranges = function* (): Generator<{ start: number; end: number }> {
-    for (let start = 0; start < totalBytes!; start += RANGE_SIZE) yield { start, end: Math.min(totalBytes!, start + RANGE_SIZE) };
+    for (let start = 0; start < totalBytes!; ) {
+      const end = Math.min(totalBytes!, start + (currency === null ? RANGE_SIZE / 16 : RANGE_SIZE));
+      yield { start, end };
+      start = end;
+    }
   };
 
   if (options.inline) {
