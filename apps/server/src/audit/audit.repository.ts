@@ -3,16 +3,15 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../db/database.ts';
 import type { AuditLogTable } from '../db/tables.ts';
 import type { Insertable, Selectable } from 'kysely';
+import { ADVISORY_LOCKS } from '../db/advisory-locks.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
-/** Advisory lock key that serialises appends so the chain has one order on every driver. */
-const AUDIT_CHAIN_LOCK = 724202;
 
 export function createAuditRepository() {
   return {
     async lockChain(tx: Tx): Promise<void> {
-      await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`.execute(tx);
     },
     async findLastHash(tx: Tx): Promise<string | undefined> {
       const row = await tx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
+import { ADVISORY_LOCKS } from './advisory-locks.ts';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -21,7 +22,7 @@ export interface MigrationResult {
 export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<MigrationResult> {
   const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
   return db.connection().execute(async (conn) => {
-    await sql`select pg_advisory_lock(724201)`.execute(conn);
+    await sql`select pg_advisory_lock(${ADVISORY_LOCKS.migrations})`.execute(conn);
     try {
       await sql`create table if not exists schema_migrations (
         name text primary key, sha256 text not null, applied_at timestamptz not null default now())`.execute(conn);
@@ -48,7 +49,7 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
       }
       return { applied, alreadyApplied: done.size };
     } finally {
-      await sql`select pg_advisory_unlock(724201)`.execute(conn);
+      await sql`select pg_advisory_unlock(${ADVISORY_LOCKS.migrations})`.execute(conn);
     }
   });
 }

@@ -22,6 +22,7 @@ import type { Database } from '../../db/database.ts';
 import type { OrganizationsTable } from '../../db/tables.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { systemActor } from '../../auth/actor.ts';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.ts';
 
 export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../data/reference');
 
@@ -106,7 +107,7 @@ export async function loadReferenceData(db: Database, log: (line: string) => voi
 
   // Several instances may start at once on one PostgreSQL: one loads, the others find it loaded.
   const loadedMeanwhile = await db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(724203)`.execute(tx);
+    await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.referenceData})`.execute(tx);
     const again = await tx.selectFrom('provinces').select(tx.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(again.n) > 0) return true;
     await tx

@@ -3,6 +3,7 @@ import { plans as rules } from '@prongsai/core';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import type { PlanFrameworkNodesTable, PlanItemsTable, PlansTable } from '../../db/tables.ts';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.ts';
 
 type Db = Database | Tx;
 const json = (v: unknown) => JSON.stringify(v);
@@ -155,7 +156,7 @@ export function createPlansRepository() {
 
     /** Serialises the start-up loaders of several instances (transaction-scoped lock). */
     async lockFrameworkLoad(tx: Tx) {
-      await sql`select pg_advisory_xact_lock(724202)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.planFrameworks})`.execute(tx);
     },
 
     // --- cycles -----------------------------------------------------------------------------
@@ -242,7 +243,7 @@ export function createPlansRepository() {
 
     /** Is a job of this kind waiting in the queue? Under a lock, so two workers starting at once schedule one. */
     async hasQueuedJob(tx: Tx, kind: string): Promise<boolean> {
-      await sql`select pg_advisory_xact_lock(724210)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.recurringJobs})`.execute(tx);
       const row = await tx.selectFrom('jobs').select('id').where('kind', '=', kind).where('status', '=', 'queued').limit(1).executeTakeFirst();
       return row !== undefined;
     },
@@ -405,8 +406,11 @@ export function createPlansRepository() {
         .returningAll()
         .executeTakeFirstOrThrow();
     },
+    /** Submits a progress report; only submitted reports count in the roll-up totals, so refresh them. */
     async submitReport(tx: Tx, reportId: string, at: Date) {
-      return tx.updateTable('planProgressReports').set({ status: 'submitted', submittedAt: at, updatedAt: sql`now()` as never }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
+      const report = await tx.updateTable('planProgressReports').set({ status: 'submitted', submittedAt: at, updatedAt: sql`now()` as never }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
+      await refreshYearTotals(tx, [report.planId]);
+      return report;
     },
     /** Saves entries of one plan's reports (one statement) and refreshes the plan's roll-up totals. */
     upsertEntries,
