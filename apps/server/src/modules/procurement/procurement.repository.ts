@@ -378,16 +378,19 @@ export function createProcurementRepository() {
         .selectFrom(grouped.as('g'))
         .leftJoin(entityWeights.as('ew'), 'ew.entityId', 'g.id' as never)
         .select(['g.id', 'g.name', 'g.organizationCode', 'g.provinceCode', 'g.processes', 'g.flaggedProcesses', 'g.valueSatang', sql<number>`round((g.process_score + coalesce(ew.w, 0))::numeric, 4)::float8`.as('score')] as never[]);
-      const [{ total } = { total: 0 }] = await db.selectFrom(ranked.as('x')).select(sql<number>`count(*)::int`.as('total')).execute();
-      const items = (await db
+      // One pass: the page and the total (a window count); a page past the end counts separately.
+      const rows = (await db
         .selectFrom(ranked.as('x'))
         .selectAll()
+        .select(sql<number>`(count(*) over ())::int`.as('total'))
         .orderBy(sql`score`, 'desc')
         .orderBy(sql`processes`, 'desc')
         .orderBy(sql`id`)
         .limit(limit)
         .offset(offset)
-        .execute()) as unknown as Array<{ id: string; name: string | null; organizationCode: string | null; provinceCode: string | null; processes: number; flaggedProcesses: number; valueSatang: string; score: number }>;
+        .execute()) as unknown as Array<{ id: string; name: string | null; organizationCode: string | null; provinceCode: string | null; processes: number; flaggedProcesses: number; valueSatang: string; score: number; total: number }>;
+      const total = rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await db.selectFrom(ranked.as('x')).select(sql<number>`count(*)::int`.as('total')).executeTakeFirst())?.total ?? 0);
+      const items = rows.map(({ total: _t, ...r }) => r);
       return { total, items };
     },
     /** For one entity: processes, flagged processes per code, entity-level codes (for the breakdown). */
