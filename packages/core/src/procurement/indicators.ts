@@ -561,12 +561,18 @@ export function mergeFlagsStates(earlier: FlagsState, later: FlagsState): FlagsS
 /**
  * Adds the order-insensitive aggregates (R025, R038, R048 sums and sets) of `from` into `into`.
  * Worker threads keep one set of aggregates across all their blocks and send it once at the end.
+ * `from` is consumed: where a map of `into` is empty, `into` takes over `from`'s map.
  */
 export function mergeAggregates(into: FlagsAggregates, from: FlagsAggregates): void {
-  for (const [id, [n, w]] of from.r025) addPair(into.r025, id, n, w);
-  for (const [id, [s, d]] of from.r038Buyer) addPair(into.r038Buyer, id, s, d);
-  for (const [id, [s, d]] of from.r038ProcuringEntity) addPair(into.r038ProcuringEntity, id, s, d);
-  for (const [id, [s, d]] of from.r038Tenderer) addPair(into.r038Tenderer, id, s, d);
+  const pairs = ['r025', 'r038Buyer', 'r038ProcuringEntity', 'r038Tenderer'] as const;
+  for (const name of pairs) {
+    if (into[name].size === 0) into[name] = from[name];
+    else for (const [id, [a, b]] of from[name]) addPair(into[name], id, a, b);
+  }
+  if (into.r048.size === 0) {
+    into.r048 = from.r048;
+    return;
+  }
   for (const [id, [n, prefixes]] of from.r048) {
     const entry = into.r048.get(id);
     if (!entry) into.r048.set(id, [n, new Set(prefixes)]);
