@@ -9,8 +9,9 @@
  * blocks run in parallel.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -47,24 +48,77 @@ interface BlockResult {
 }
 
 interface Esbuild {
-  buildSync(options: Record<string, unknown>): { outputFiles: Array<{ text: string }> };
+  version: string;
+  buildSync(options: Record<string, unknown>): {
+    outputFiles: Array<{ text: string }>;
+    metafile: { inputs: Record<string, unknown> };
+  };
+}
+/** A bundle cached on disk with the size and mtime of every file it was built from. */
+interface CachedBundle {
+  esbuild: string;
+  inputs: Array<[path: string, mtimeMs: number, size: number]>;
+  text: string;
 }
 let workerSource: string | null | undefined;
 
+function unchanged(bundle: CachedBundle, version: string): boolean {
+  if (bundle.esbuild !== version) return false;
+  for (const [path, mtimeMs, size] of bundle.inputs) {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (info?.mtimeMs !== mtimeMs || info.size !== size) return false;
+  }
+  return true;
+}
+
 /**
- * The worker and the engine bundled in memory into one CommonJS script by esbuild (the one tsx
- * itself uses), so that a worker starts in tens of milliseconds instead of loading every module
- * through tsx's TypeScript loader (about 0.5 s of CPU per worker). Null if esbuild cannot be
- * loaded; the worker then starts through `flags-worker.mjs` (tsx).
+ * The worker and the engine bundled into one CommonJS script by esbuild (the one tsx itself uses),
+ * so that a worker starts in tens of milliseconds instead of loading every module through tsx's
+ * TypeScript loader (about 0.5 s of CPU per worker). The bundle is cached in
+ * `node_modules/.cache/prongsai/` and rebuilt when any of its source files changes (a build takes
+ * ~0.25 s). Null if esbuild cannot be loaded; the worker then starts through `flags-worker.mjs`.
  */
 function bundledWorker(): string | null {
   if (workerSource !== undefined) return workerSource;
   try {
     const require = createRequire(import.meta.url);
-    const esbuild = createRequire(require.resolve('tsx'))('esbuild') as Esbuild;
+    const esbuildPath = createRequire(require.resolve('tsx')).resolve('esbuild');
+    const esbuild = require(esbuildPath) as Esbuild;
+    const nodeModules = esbuildPath.slice(0, esbuildPath.lastIndexOf(`${sep}node_modules${sep}`) + 13);
+    const cacheFile = join(nodeModules, '.cache', 'prongsai', 'flags-worker.json');
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedBundle;
+      if (unchanged(cached, esbuild.version)) return (workerSource = cached.text);
+    } catch {
+      // No usable cache: build.
+    }
     const entry = fileURLToPath(new URL('./flags-worker.ts', import.meta.url));
-    const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    const root = parse(entry).root;
+    const out = esbuild.buildSync({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
     workerSource = out.outputFiles[0]!.text;
+    try {
+      const inputs = Object.keys(out.metafile.inputs).map((input): [string, number, number] => {
+        const path = resolve(root, input);
+        const info = statSync(path);
+        return [path, info.mtimeMs, info.size];
+      });
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const temp = `${cacheFile}.${process.pid}`;
+      writeFileSync(temp, JSON.stringify({ esbuild: esbuild.version, inputs, text: workerSource } satisfies CachedBundle));
+      renameSync(temp, cacheFile);
+    } catch {
+      // The cache is only an optimisation.
+    }
   } catch {
     workerSource = null;
   }
